@@ -1,0 +1,23 @@
+package dev.roster.auth;
+
+import dev.roster.shared.OrganizationId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A key as lists show it: never its secret.
+ *
+ * @param prefix the first characters of the secret, to tell keys apart
+ * @param organizationId the key's organization; null for partner keys
+ */
+public record ApiKey(
+        UUID id,
+        String name,
+        String kind,
+        String role,
+        OrganizationId organizationId,
+        String prefix,
+        Instant createdAt,
+        String createdBy,
+        Instant lastUsedAt,
+        Instant revokedAt) {}

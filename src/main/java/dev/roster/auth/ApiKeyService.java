@@ -1,0 +1,202 @@
+package dev.roster.auth;
+
+import dev.roster.organization.OrganizationDeleted;
+import dev.roster.organization.OrganizationService;
+import dev.roster.shared.Caller;
+import dev.roster.shared.ChangeMade;
+import dev.roster.shared.Changes;
+import dev.roster.shared.Cursor;
+import dev.roster.shared.Ids;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.Page;
+import dev.roster.shared.ProblemException;
+import dev.roster.shared.Text;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, listing and revoking API keys, and recognising them on requests. */
+@Service
+public class ApiKeyService {
+
+    private static final int MAX_NAME = 200;
+
+    private final JdbcApiKeyRepository keys;
+    private final KeySecrets secrets;
+    private final KeyUsage usage;
+    private final OrganizationService organizations;
+    private final ApplicationEventPublisher events;
+
+    ApiKeyService(
+            JdbcApiKeyRepository keys,
+            KeySecrets secrets,
+            KeyUsage usage,
+            OrganizationService organizations,
+            ApplicationEventPublisher events) {
+        this.keys = keys;
+        this.secrets = secrets;
+        this.usage = usage;
+        this.organizations = organizations;
+        this.events = events;
+    }
+
+    /** Creates a key for one organization; its secret is in the answer and nowhere else, ever. */
+    @Transactional
+    public CreatedApiKey createOrganizationKey(Caller caller, OrganizationId pathId, CreateApiKeyRequest request) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.requireAdmin();
+        String role = request.role() == null ? "admin" : request.role();
+        if (!role.equals("admin") && !role.equals("user")) {
+            throw ProblemException.invalid("role", "must be admin or user");
+        }
+        return create(caller, KeyKind.ORGANIZATION, org, role, Text.required("name", request.name(), MAX_NAME));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApiKey> listOrganizationKeys(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.requireAdmin();
+        return page(KeyKind.ORGANIZATION, org, cursor, limit);
+    }
+
+    /** Revokes an organization key; the next request that uses it is refused. */
+    @Transactional
+    public void revokeOrganizationKey(Caller caller, OrganizationId pathId, UUID keyId) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.requireAdmin();
+        revoke(caller, KeyKind.ORGANIZATION, org, keyId);
+    }
+
+    /** Creates a partner key: it may create organizations and act in those it created. Platform keys only. */
+    @Transactional
+    public CreatedApiKey createPartnerKey(Caller caller, CreatePartnerKeyRequest request) {
+        requirePlatform(caller);
+        return create(caller, KeyKind.PARTNER, null, "admin", Text.required("name", request.name(), MAX_NAME));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApiKey> listPartnerKeys(Caller caller, String cursor, Integer limit) {
+        requirePlatform(caller);
+        return page(KeyKind.PARTNER, null, cursor, limit);
+    }
+
+    @Transactional
+    public void revokePartnerKey(Caller caller, UUID keyId) {
+        requirePlatform(caller);
+        revoke(caller, KeyKind.PARTNER, null, keyId);
+    }
+
+    /**
+     * The caller a bearer secret stands for, if it is a live key of an organization that still exists. Looks the
+     * key up by its HMAC and compares the hashes in constant time.
+     */
+    public Optional<Caller> authenticate(String secret) {
+        if (!secrets.looksLikeKey(secret)) {
+            return Optional.empty();
+        }
+        byte[] hash = secrets.hash(secret);
+        return keys.findActive(hash)
+                .filter(key -> MessageDigest.isEqual(key.hash(), hash))
+                .map(key -> {
+                    usage.recordUse(key.id());
+                    return new Caller(
+                            key.kind().callerKind(),
+                            key.id(),
+                            key.organizationId(),
+                            key.role().equals("admin"));
+                });
+    }
+
+    /** An organization's keys go with it. */
+    @EventListener
+    void on(OrganizationDeleted deleted) {
+        keys.revokeAll(deleted.organizationId(), deleted.actor());
+    }
+
+    /**
+     * Makes sure the platform can be reached: the configured bootstrap secret is registered (once), or, when none is
+     * configured and no platform key is live, a new one is made and returned so that it can be handed over. Nodes
+     * starting together take turns under an advisory lock, so at most one key is made.
+     */
+    @Transactional
+    Optional<String> bootstrap(String configuredSecret) {
+        keys.lockBootstrap();
+        if (configuredSecret != null) {
+            byte[] hash = secrets.hash(configuredSecret);
+            if (!keys.existsWithHash(hash)) {
+                insertPlatformKey(configuredSecret, hash);
+            }
+            return Optional.empty();
+        }
+        if (keys.existsActive(KeyKind.PLATFORM)) {
+            return Optional.empty();
+        }
+        String secret = secrets.generate(KeyKind.PLATFORM);
+        insertPlatformKey(secret, secrets.hash(secret));
+        return Optional.of(secret);
+    }
+
+    private void insertPlatformKey(String secret, byte[] hash) {
+        keys.insert(
+                Ids.next(),
+                KeyKind.PLATFORM,
+                null,
+                "admin",
+                "bootstrap",
+                KeySecrets.visiblePrefix(KeyKind.PLATFORM, secret),
+                hash,
+                "system");
+    }
+
+    private CreatedApiKey create(Caller caller, KeyKind kind, OrganizationId org, String role, String name) {
+        String secret = secrets.generate(kind);
+        ApiKey key = keys.insert(
+                Ids.next(),
+                kind,
+                org,
+                role,
+                name,
+                KeySecrets.visiblePrefix(kind, secret),
+                secrets.hash(secret),
+                caller.actor());
+        publish(
+                caller,
+                org,
+                "api_key.created",
+                key.id(),
+                new Changes().set("name", name).set("kind", kind.code()).set("role", role));
+        return CreatedApiKey.of(key, secret);
+    }
+
+    private Page<ApiKey> page(KeyKind kind, OrganizationId org, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        return Page.of(
+                keys.page(kind, org, Cursor.decode(cursor), size + 1),
+                size,
+                key -> new Cursor(key.createdAt(), key.id()));
+    }
+
+    private void revoke(Caller caller, KeyKind kind, OrganizationId org, UUID keyId) {
+        if (!keys.revoke(kind, org, keyId, caller.actor())) {
+            if (keys.exists(kind, org, keyId)) {
+                throw ProblemException.conflict("api_key_revoked", "This API key is already revoked.");
+            }
+            throw ProblemException.notFound("API key");
+        }
+        publish(caller, org, "api_key.revoked", keyId, new Changes());
+    }
+
+    private void publish(Caller caller, OrganizationId org, String action, UUID keyId, Changes changes) {
+        events.publishEvent(new ChangeMade(org, caller.actor(), action, "api_key", keyId.toString(), changes.asMap()));
+    }
+
+    private static void requirePlatform(Caller caller) {
+        if (!caller.isPlatform()) {
+            throw ProblemException.forbidden("Only platform keys manage partner keys.");
+        }
+    }
+}

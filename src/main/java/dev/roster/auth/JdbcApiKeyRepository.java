@@ -1,0 +1,172 @@
+package dev.roster.auth;
+
+import dev.roster.shared.Cursor;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API keys. The secret hash is written here and matched here, and is in no column list that is read back. */
+@Repository
+class JdbcApiKeyRepository {
+
+    private static final String COLUMNS =
+            "id, name, kind, role, organization_id, prefix, created_at, created_by, last_used_at, revoked_at";
+
+    /** What authentication needs of a live key whose organization, if any, is not deleted. */
+    record ActiveKey(UUID id, KeyKind kind, UUID organizationId, String role, byte[] hash) {}
+
+    private final JdbcClient jdbc;
+
+    JdbcApiKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ApiKey insert(
+            UUID id,
+            KeyKind kind,
+            OrganizationId organizationId,
+            String role,
+            String name,
+            String prefix,
+            byte[] hash,
+            String actor) {
+        return jdbc.sql("""
+                        INSERT INTO api_keys (id, kind, organization_id, role, name, prefix, secret_hash, created_by)
+                        VALUES (:id, :kind, :org, :role, :name, :prefix, :hash, :actor)
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("id", id)
+                .param("kind", kind.code())
+                .param("org", organizationId == null ? null : organizationId.value())
+                .param("role", role)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("hash", hash)
+                .param("actor", actor)
+                .query(JdbcApiKeyRepository::map)
+                .single();
+    }
+
+    Optional<ActiveKey> findActive(byte[] hash) {
+        return jdbc.sql("""
+                        SELECT k.id, k.kind, k.organization_id, k.role, k.secret_hash
+                        FROM api_keys k LEFT JOIN organizations o ON o.id = k.organization_id
+                        WHERE k.secret_hash = :hash AND k.revoked_at IS NULL
+                          AND (k.organization_id IS NULL OR o.deleted_at IS NULL)
+                        """)
+                .param("hash", hash)
+                .query((rs, row) -> new ActiveKey(
+                        rs.getObject("id", UUID.class),
+                        KeyKind.ofCode(rs.getString("kind")),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("role"),
+                        rs.getBytes("secret_hash")))
+                .optional();
+    }
+
+    /** Serialises bootstrap across nodes until the transaction ends. */
+    void lockBootstrap() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('roster.bootstrap'))")
+                .query()
+                .singleRow();
+    }
+
+    boolean existsActive(KeyKind kind) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE kind = :kind AND revoked_at IS NULL)")
+                .param("kind", kind.code())
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean existsWithHash(byte[] hash) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = :hash)")
+                .param("hash", hash)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Keys of one organization, or of one kind without organization (partner keys) when {@code organizationId} is null. */
+    List<ApiKey> page(KeyKind kind, OrganizationId organizationId, Cursor after, int fetch) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE kind = :kind");
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", kind.code());
+        if (organizationId != null) {
+            sql.append(" AND organization_id = :org");
+            params.put("org", organizationId.value());
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, id) > (:afterAt, :afterId)");
+            params.put("afterAt", Rows.timestamp(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY created_at, id LIMIT :fetch");
+        params.put("fetch", fetch);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(JdbcApiKeyRepository::map)
+                .list();
+    }
+
+    /** Revokes one key of the given kind (and organization, for organization keys); false when none matched. */
+    boolean revoke(KeyKind kind, OrganizationId organizationId, UUID id, String actor) {
+        return jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now(), revoked_by = :actor
+                        WHERE id = :id AND kind = :kind AND revoked_at IS NULL
+                          AND organization_id IS NOT DISTINCT FROM CAST(:org AS uuid)
+                        """)
+                        .param("id", id)
+                        .param("kind", kind.code())
+                        .param("org", organizationId == null ? null : organizationId.value())
+                        .param("actor", actor)
+                        .update()
+                == 1;
+    }
+
+    boolean exists(KeyKind kind, OrganizationId organizationId, UUID id) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM api_keys WHERE id = :id AND kind = :kind
+                                       AND organization_id IS NOT DISTINCT FROM CAST(:org AS uuid))
+                        """)
+                .param("id", id)
+                .param("kind", kind.code())
+                .param("org", organizationId == null ? null : organizationId.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    void revokeAll(OrganizationId organizationId, String actor) {
+        jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now(), revoked_by = :actor
+                        WHERE organization_id = :org AND revoked_at IS NULL
+                        """).param("org", organizationId.value()).param("actor", actor).update();
+    }
+
+    void touch(UUID id) {
+        jdbc.sql("UPDATE api_keys SET last_used_at = now() WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    private static ApiKey map(ResultSet rs, int row) throws SQLException {
+        UUID org = rs.getObject("organization_id", UUID.class);
+        return new ApiKey(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("role"),
+                org == null ? null : new OrganizationId(org),
+                rs.getString("prefix"),
+                Rows.instant(rs, "created_at"),
+                rs.getString("created_by"),
+                Rows.instant(rs, "last_used_at"),
+                Rows.instant(rs, "revoked_at"));
+    }
+}

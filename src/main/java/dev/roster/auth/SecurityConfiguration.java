@@ -1,0 +1,53 @@
+package dev.roster.auth;
+
+import dev.roster.shared.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless bearer-key security: no sessions, no cookies, no CSRF tokens to carry. Health, the OpenAPI document
+ * and Swagger UI are public; everything else needs a key, and every refusal is problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, Problems problems) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(
+                                    response,
+                                    problems.build(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "missing_api_key",
+                                            "Send an API key as Authorization: Bearer <key>.",
+                                            request));
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                response,
+                                problems.build(HttpStatus.FORBIDDEN, "forbidden", "Access denied.", request))))
+                .build();
+    }
+}

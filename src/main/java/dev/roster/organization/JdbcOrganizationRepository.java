@@ -1,0 +1,140 @@
+package dev.roster.organization;
+
+import dev.roster.shared.Cursor;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcOrganizationRepository {
+
+    private static final String COLUMNS = """
+            id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
+            seats_used, partner_key_id, created_at, created_by, updated_at, updated_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcOrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Organization insert(OrganizationId id, String name, Plan plan, Integer seatLimit, UUID partnerKeyId, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO organizations
+                            (id, name, plan, seat_limit_override, partner_key_id, created_by, updated_by)
+                        VALUES (:id, :name, :plan, :seatLimit, :partner, :actor, :actor)
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("id", id.value())
+                .param("name", name)
+                .param("plan", plan.code())
+                .param("seatLimit", seatLimit)
+                .param("partner", partnerKeyId)
+                .param("actor", actor)
+                .query(JdbcOrganizationRepository::map)
+                .single();
+    }
+
+    Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organizations WHERE id = :id AND deleted_at IS NULL")
+                .param("id", id.value())
+                .query(JdbcOrganizationRepository::map)
+                .optional();
+    }
+
+    /** Locks the row for the rest of the transaction, so that an update sees and replaces the latest state. */
+    Optional<Organization> lock(OrganizationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organizations WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+                .param("id", id.value())
+                .query(JdbcOrganizationRepository::map)
+                .optional();
+    }
+
+    /** A page ordered by (createdAt, id); {@code partnerKeyId} narrows it to one partner's organizations. */
+    List<Organization> page(UUID partnerKeyId, Cursor after, int fetch) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM organizations WHERE deleted_at IS NULL");
+        Map<String, Object> params = new HashMap<>();
+        if (partnerKeyId != null) {
+            sql.append(" AND partner_key_id = :partner");
+            params.put("partner", partnerKeyId);
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, id) > (:afterAt, :afterId)");
+            params.put("afterAt", Rows.timestamp(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY created_at, id LIMIT :fetch");
+        params.put("fetch", fetch);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(JdbcOrganizationRepository::map)
+                .list();
+    }
+
+    Organization update(OrganizationId id, String name, Plan plan, Integer seatLimit, String actor) {
+        return jdbc.sql("""
+                        UPDATE organizations
+                        SET name = :name, plan = :plan, seat_limit_override = :seatLimit,
+                            updated_at = now(), updated_by = :actor
+                        WHERE id = :id
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("id", id.value())
+                .param("name", name)
+                .param("plan", plan.code())
+                .param("seatLimit", seatLimit)
+                .param("actor", actor)
+                .query(JdbcOrganizationRepository::map)
+                .single();
+    }
+
+    void markDeleted(OrganizationId id, String actor) {
+        jdbc.sql("""
+                        UPDATE organizations SET deleted_at = now(), seats_used = 0, updated_at = now(), updated_by = :actor
+                        WHERE id = :id
+                        """).param("id", id.value()).param("actor", actor).update();
+    }
+
+    /**
+     * Takes one seat if one is free, in a single guarded update: concurrent callers queue on the row and each
+     * sees the count the previous one left, so the limit cannot be overshot. Returns false when it is full.
+     */
+    boolean takeSeat(OrganizationId id) {
+        return jdbc.sql("""
+                        UPDATE organizations SET seats_used = seats_used + 1
+                        WHERE id = :id AND deleted_at IS NULL
+                          AND (coalesce(seat_limit_override, plan_seat_limit(plan)) IS NULL
+                               OR seats_used < coalesce(seat_limit_override, plan_seat_limit(plan)))
+                        """).param("id", id.value()).update() == 1;
+    }
+
+    void releaseSeat(OrganizationId id) {
+        jdbc.sql("UPDATE organizations SET seats_used = seats_used - 1 WHERE id = :id AND seats_used > 0")
+                .param("id", id.value())
+                .update();
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        return new Organization(
+                new OrganizationId(rs.getObject("id", UUID.class)),
+                rs.getString("name"),
+                Plan.valueOf(rs.getString("plan").toUpperCase()),
+                (Integer) rs.getObject("seat_limit"),
+                (Integer) rs.getObject("seat_limit_override"),
+                rs.getInt("seats_used"),
+                rs.getObject("partner_key_id", UUID.class),
+                Rows.instant(rs, "created_at"),
+                rs.getString("created_by"),
+                Rows.instant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+}

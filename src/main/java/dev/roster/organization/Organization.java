@@ -1,0 +1,26 @@
+package dev.roster.organization;
+
+import dev.roster.shared.OrganizationId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An organization as the API shows it.
+ *
+ * @param seatLimit the limit in force: the override when set, else the plan's; null means unlimited
+ * @param seatLimitOverride an explicit limit that replaces the plan's; null means the plan decides
+ * @param seatsUsed users that are not deleted (active, invited and deactivated)
+ * @param partnerKeyId the partner key that created this organization and may manage it, if any
+ */
+public record Organization(
+        OrganizationId id,
+        String name,
+        Plan plan,
+        Integer seatLimit,
+        Integer seatLimitOverride,
+        int seatsUsed,
+        UUID partnerKeyId,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {}

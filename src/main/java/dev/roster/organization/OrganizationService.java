@@ -1,0 +1,184 @@
+package dev.roster.organization;
+
+import dev.roster.shared.Caller;
+import dev.roster.shared.ChangeMade;
+import dev.roster.shared.Changes;
+import dev.roster.shared.Cursor;
+import dev.roster.shared.Ids;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.Page;
+import dev.roster.shared.Patch;
+import dev.roster.shared.ProblemException;
+import dev.roster.shared.Text;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations, their plans and seats, and the rule of which organizations a caller may act in. */
+@Service
+public class OrganizationService {
+
+    private static final int MAX_NAME = 200;
+
+    private final JdbcOrganizationRepository organizations;
+    private final ApplicationEventPublisher events;
+
+    OrganizationService(JdbcOrganizationRepository organizations, ApplicationEventPublisher events) {
+        this.organizations = organizations;
+        this.events = events;
+    }
+
+    /** Creates an organization; a partner key becomes its owner. Platform and partner keys only. */
+    @Transactional
+    public Organization create(Caller caller, CreateOrganizationRequest request) {
+        requireOperator(caller);
+        String name = Text.required("name", request.name(), MAX_NAME);
+        Plan plan = Plan.parse("plan", request.plan() == null ? "free" : request.plan());
+        Integer seatLimit = checkSeatLimit(request.seatLimit());
+        Organization created = organizations.insert(
+                new OrganizationId(Ids.next()),
+                name,
+                plan,
+                seatLimit,
+                caller.isPartner() ? caller.keyId() : null,
+                caller.actor());
+        publish(
+                caller,
+                "organization.created",
+                created.id(),
+                new Changes().set("name", name).set("plan", plan.code()).set("seatLimitOverride", seatLimit));
+        return created;
+    }
+
+    /** The organizations a caller can see: all for the platform, its own for a partner, one for an organization key. */
+    @Transactional(readOnly = true)
+    public Page<Organization> list(Caller caller, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        List<Organization> rows;
+        if (caller.kind() == Caller.Kind.ORGANIZATION) {
+            rows = organizations
+                    .find(new OrganizationId(caller.organizationId()))
+                    .filter(org -> after == null)
+                    .map(List::of)
+                    .orElse(List.of());
+        } else {
+            rows = organizations.page(caller.isPartner() ? caller.keyId() : null, after, size + 1);
+        }
+        return Page.of(rows, size, org -> new Cursor(org.createdAt(), org.id().value()));
+    }
+
+    @Transactional(readOnly = true)
+    public Organization get(Caller caller, OrganizationId id) {
+        return organizations.find(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+    }
+
+    /** Changes name, plan or seat-limit override. Platform and owning partner keys only. */
+    @Transactional
+    public Organization update(Caller caller, OrganizationId id, Patch<UpdateOrganizationRequest> patch) {
+        requireOperator(caller);
+        Organization current = organizations.lock(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+        patch.requireNonNull("name", "plan");
+        UpdateOrganizationRequest values = patch.values();
+        String name = patch.has("name") ? Text.required("name", values.name(), MAX_NAME) : current.name();
+        Plan plan = patch.has("plan") ? Plan.parse("plan", values.plan()) : current.plan();
+        Integer seatLimit = patch.has("seatLimit") ? checkSeatLimit(values.seatLimit()) : current.seatLimitOverride();
+        Organization updated = organizations.update(current.id(), name, plan, seatLimit, caller.actor());
+        Changes changes = new Changes()
+                .diff("name", current.name(), updated.name())
+                .diff("plan", current.plan().code(), updated.plan().code())
+                .diff("seatLimitOverride", current.seatLimitOverride(), updated.seatLimitOverride());
+        if (!changes.isEmpty()) {
+            publish(caller, "organization.updated", updated.id(), changes);
+        }
+        return updated;
+    }
+
+    /** Deletes an organization, its users and its keys. Platform and owning partner keys only. */
+    @Transactional
+    public void delete(Caller caller, OrganizationId id) {
+        requireOperator(caller);
+        Organization current = organizations.lock(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+        organizations.markDeleted(current.id(), caller.actor());
+        publish(caller, "organization.deleted", current.id(), new Changes());
+        events.publishEvent(new OrganizationDeleted(current.id(), caller.actor()));
+    }
+
+    /**
+     * The organization a request acts in. Without a path id it is the key's own organization (platform and partner
+     * keys must name one); with one, an organization key may name only its own and a partner key only one it
+     * created. Anything else is 404, so that other tenants' ids reveal nothing.
+     */
+    @Transactional(readOnly = true)
+    public OrganizationId requireAccess(Caller caller, OrganizationId pathId) {
+        if (pathId == null) {
+            if (caller.kind() != Caller.Kind.ORGANIZATION) {
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "organization_required",
+                        "Platform and partner keys must name the organization: use /v1/organizations/{orgId}/...");
+            }
+            return new OrganizationId(caller.organizationId());
+        }
+        boolean allowed = switch (caller.kind()) {
+            case ORGANIZATION -> pathId.value().equals(caller.organizationId());
+            case PLATFORM -> organizations.find(pathId).isPresent();
+            case PARTNER ->
+                organizations
+                        .find(pathId)
+                        .filter(org -> caller.keyId().equals(org.partnerKeyId()))
+                        .isPresent();
+        };
+        if (!allowed) {
+            throw notFound();
+        }
+        return pathId;
+    }
+
+    /**
+     * Takes one seat for a new or restored user, in the caller's transaction. Fails with 403 {@code
+     * seat_limit_reached} when every seat is taken; the transaction rolling back gives the seat back.
+     */
+    @Transactional
+    public void takeSeat(OrganizationId id) {
+        if (!organizations.takeSeat(id)) {
+            Organization org = organizations.find(id).orElseThrow(OrganizationService::notFound);
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "seat_limit_reached",
+                    "The organization has used all " + org.seatLimit() + " seats of its plan.",
+                    List.of(),
+                    Map.of("plan", org.plan().code(), "seatLimit", org.seatLimit(), "seatsUsed", org.seatsUsed()));
+        }
+    }
+
+    /** Gives back the seat of a user that was deleted, in the caller's transaction. */
+    @Transactional
+    public void releaseSeat(OrganizationId id) {
+        organizations.releaseSeat(id);
+    }
+
+    private static Integer checkSeatLimit(Integer seatLimit) {
+        if (seatLimit != null && (seatLimit < 0 || seatLimit > 1_000_000)) {
+            throw ProblemException.invalid("seatLimit", "must be between 0 and 1000000, or null for the plan's");
+        }
+        return seatLimit;
+    }
+
+    private static void requireOperator(Caller caller) {
+        if (caller.kind() == Caller.Kind.ORGANIZATION) {
+            throw ProblemException.forbidden("Only platform and partner keys manage organizations.");
+        }
+    }
+
+    private void publish(Caller caller, String action, OrganizationId id, Changes changes) {
+        events.publishEvent(new ChangeMade(id, caller.actor(), action, "organization", id.toString(), changes.asMap()));
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Organization");
+    }
+}

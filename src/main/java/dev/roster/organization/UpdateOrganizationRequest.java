@@ -1,0 +1,9 @@
+package dev.roster.organization;
+
+/**
+ * The fields a PATCH may change; a field left out stays as it is.
+ *
+ * @param seatLimit an explicit seat limit; null returns to the plan's. Lowering it below the seats in use keeps
+ *     every existing user and only stops new ones.
+ */
+public record UpdateOrganizationRequest(String name, String plan, Integer seatLimit) {}

@@ -1,0 +1,30 @@
+package dev.roster.user;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields a caller may set on a new user; any other field is rejected, so id, status, organization and
+ * timestamps cannot be set by mass assignment.
+ *
+ * @param email required; trimmed and compared lower-cased
+ * @param mobilePhone E.164, such as +14155550123
+ * @param roles ["admin"] or ["user"]; ["user"] when omitted
+ * @param isOrgAdmin true is the same as roles ["admin"]
+ * @param allowPasswordAuth false makes an SSO-only user; true when omitted
+ * @param sendInvitation whether to invite the user by email; true when omitted
+ * @param metadata a JSON object of at most 50 keys and 8 KiB
+ * @param externalId the caller's own id for the user, unique in the organization
+ */
+public record CreateUserRequest(
+        String email,
+        String firstName,
+        String lastName,
+        String name,
+        String mobilePhone,
+        List<String> roles,
+        Boolean isOrgAdmin,
+        Boolean allowPasswordAuth,
+        Boolean sendInvitation,
+        Map<String, Object> metadata,
+        String externalId) {}

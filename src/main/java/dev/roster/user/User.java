@@ -1,0 +1,46 @@
+package dev.roster.user;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user as the API shows it.
+ *
+ * @param roles the user's organization roles: ["admin"] or ["user"]
+ * @param allowPasswordAuth false for SSO-only users
+ * @param sendInvitation whether an invitation was asked for at creation
+ * @param metadata the caller's own small JSON object
+ * @param externalId the caller's own id for this user, unique in the organization
+ * @param deletedAt when the user was deleted; absent for live users
+ */
+public record User(
+        UserId id,
+        OrganizationId organizationId,
+        String email,
+        String firstName,
+        String lastName,
+        String name,
+        String mobilePhone,
+        List<String> roles,
+        UserStatus status,
+        boolean allowPasswordAuth,
+        boolean sendInvitation,
+        boolean mfaEnabled,
+        Instant lastLoginAt,
+        Map<String, Object> metadata,
+        String externalId,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy) {
+
+    boolean deleted() {
+        return deletedAt != null;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.roster.user;
+
+import java.util.List;
+import java.util.Map;
+
+/** A user's writable fields after every rule has been checked: what the repository inserts or updates. */
+record UserDraft(
+        Email email,
+        String firstName,
+        String lastName,
+        String name,
+        String mobilePhone,
+        List<String> roles,
+        boolean allowPasswordAuth,
+        boolean sendInvitation,
+        Map<String, Object> metadata,
+        String externalId) {
+
+    static UserDraft of(User user) {
+        return new UserDraft(
+                new Email(user.email()),
+                user.firstName(),
+                user.lastName(),
+                user.name(),
+                user.mobilePhone(),
+                user.roles(),
+                user.allowPasswordAuth(),
+                user.sendInvitation(),
+                user.metadata(),
+                user.externalId());
+    }
+}
