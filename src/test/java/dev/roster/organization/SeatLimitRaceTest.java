@@ -1,0 +1,135 @@
+package dev.roster.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.RosterApplication;
+import dev.roster.shared.database.DatabaseServer;
+import dev.roster.support.Api;
+import dev.roster.support.ApiTestBase;
+import dev.roster.support.Concurrently;
+import dev.roster.support.Fixtures;
+import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.RosterTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+@RosterTest
+class SeatLimitRaceTest extends ApiTestBase {
+
+    @Autowired
+    DatabaseServer database;
+
+    @Test
+    void threeHundredConcurrentCreatesFillATwentyFiveSeatOrganizationExactly() throws Exception {
+        // given
+        Tenant tenant = fixtures.tenant("business");
+
+        // when
+        List<Api.Response> answers = Concurrently.run(
+                300, i -> api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("seat" + i))));
+
+        // then
+        assertThat(countByStatus(answers)).isEqualTo(Map.of(201, 25L, 403, 275L));
+        assertThat(answers.stream().filter(a -> a.status() == 403).map(a -> a.field("code")))
+                .containsOnly("seat_limit_reached");
+        assertThat(usersIn(tenant)).isEqualTo(25);
+        assertThat(seatsUsed(tenant)).isEqualTo(25);
+    }
+
+    @Test
+    void aFullOrganizationSaysWhichPlanAndLimitStoppedTheCreate() {
+        Tenant tenant = fixtures.tenant("free");
+        fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("only"));
+
+        var refused = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("second")));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.field("code")).isEqualTo("seat_limit_reached");
+        assertThat(refused.field("plan")).isEqualTo("free");
+        assertThat(refused.json().path("seatLimit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRosterProcessesOnOneDatabaseStillNeverOvershoot() throws Exception {
+        // given a second Roster process on the same PostgreSQL
+        Tenant tenant = fixtures.tenant("starter");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RosterApplication.class)
+                .properties(
+                        "server.port=0",
+                        "server.address=127.0.0.1",
+                        "roster.database.url=" + database.jdbcUrl(),
+                        "roster.database.username=postgres",
+                        "roster.database.password=",
+                        "roster.bootstrap-key=" + Api.PLATFORM_KEY,
+                        "spring.jmx.enabled=false")
+                .run()) {
+            int secondPort =
+                    ((WebServerApplicationContext) second).getWebServer().getPort();
+            Api otherNode = new Api(secondPort);
+
+            // when both nodes take 60 creates each at once
+            List<Api.Response> answers = Concurrently.run(
+                    120,
+                    i -> (i % 2 == 0 ? api : otherNode)
+                            .post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("node" + i))));
+
+            // then
+            assertThat(countByStatus(answers)).isEqualTo(Map.of(201, 5L, 403, 115L));
+            assertThat(usersIn(tenant)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void anOverrideReplacesThePlanLimitAndNullRestoresIt() {
+        Tenant tenant = fixtures.tenant("free");
+        String org = "/v1/organizations/" + tenant.organizationId();
+
+        var raised = api.patch(org, Api.PLATFORM_KEY, Map.of("seatLimit", 3));
+        for (int i = 0; i < 3; i++) {
+            fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("o"));
+        }
+        var fourth = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("o")));
+        var reset = api.patch(org, Api.PLATFORM_KEY, java.util.Collections.singletonMap("seatLimit", null));
+
+        assertThat(raised.json().path("seatLimit").asInt()).isEqualTo(3);
+        assertThat(fourth.field("code")).isEqualTo("seat_limit_reached");
+        assertThat(reset.json().path("seatLimit").asInt()).isEqualTo(1);
+        assertThat(reset.json().path("seatLimitOverride").isNull()).isTrue();
+        assertThat(reset.json().path("seatsUsed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void enterpriseHasNoLimit() {
+        Tenant tenant = fixtures.tenant("enterprise");
+        for (int i = 0; i < 30; i++) {
+            fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("e"));
+        }
+        var org = api.get("/v1/organizations/" + tenant.organizationId(), Api.PLATFORM_KEY);
+        assertThat(org.json().path("seatLimit").isNull()).isTrue();
+        assertThat(org.json().path("seatsUsed").asInt()).isEqualTo(30);
+    }
+
+    private static Map<Integer, Long> countByStatus(List<Api.Response> answers) {
+        return answers.stream().collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
+    }
+
+    private int usersIn(Tenant tenant) {
+        return api.get("/v1/users?limit=200", tenant.adminKey())
+                .json()
+                .path("data")
+                .size();
+    }
+
+    private int seatsUsed(Tenant tenant) {
+        return api.get("/v1/organizations/" + tenant.organizationId(), Api.PLATFORM_KEY)
+                .json()
+                .path("seatsUsed")
+                .asInt();
+    }
+}

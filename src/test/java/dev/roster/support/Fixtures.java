@@ -1,0 +1,66 @@
+package dev.roster.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Builds organizations, keys and users through the public API, each with fresh unique names. */
+public final class Fixtures {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    public static String uniqueEmail(String name) {
+        return name + "-" + SEQUENCE.incrementAndGet() + "@example.com";
+    }
+
+    /** An organization on a plan, created with the platform key; returns its id. */
+    public String organization(String plan) {
+        return organization(Api.PLATFORM_KEY, plan);
+    }
+
+    public String organization(String creatorKey, String plan) {
+        Api.Response created = api.post(
+                "/v1/organizations", creatorKey, Map.of("name", "Org " + SEQUENCE.incrementAndGet(), "plan", plan));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    /** A new organization key of the given role; returns its secret. */
+    public String key(String organizationId, String role) {
+        Api.Response created = api.post(
+                "/v1/organizations/" + organizationId + "/api-keys",
+                Api.PLATFORM_KEY,
+                Map.of("name", role + " key", "role", role));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("key");
+    }
+
+    /** A new partner key; returns its secret. */
+    public String partnerKey() {
+        Api.Response created = api.post("/v1/partner-keys", Api.PLATFORM_KEY, Map.of("name", "Partner"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("key");
+    }
+
+    /** A user created with an organization key; returns the user's id. */
+    public String user(String key, String email) {
+        Api.Response created = api.post("/v1/users", key, Map.of("email", email));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    /** An organization with an admin key, ready for user tests. */
+    public Tenant tenant(String plan) {
+        String org = organization(plan);
+        return new Tenant(org, key(org, "admin"));
+    }
+
+    public record Tenant(String organizationId, String adminKey) {}
+}

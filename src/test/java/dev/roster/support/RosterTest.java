@@ -1,0 +1,23 @@
+package dev.roster.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test against the whole server on a random port and a real embedded PostgreSQL. Every test class
+ * uses the same settings, so they share one server and one database per test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "roster.database.ephemeral=true",
+            "roster.data-dir=target/test-data",
+            "roster.bootstrap-key=" + Api.PLATFORM_KEY,
+            "server.address=127.0.0.1"
+        })
+public @interface RosterTest {}
