@@ -79,8 +79,9 @@ public class OrganizationService {
     /** Changes name, plan or seat-limit override. Platform and owning partner keys only. */
     @Transactional
     public Organization update(Caller caller, OrganizationId id, Patch<UpdateOrganizationRequest> patch) {
+        OrganizationId accessible = requireAccess(caller, id);
         requireOperator(caller);
-        Organization current = organizations.lock(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+        Organization current = organizations.lock(accessible).orElseThrow(OrganizationService::notFound);
         patch.requireNonNull("name", "plan");
         UpdateOrganizationRequest values = patch.values();
         String name = patch.has("name") ? Text.required("name", values.name(), MAX_NAME) : current.name();
@@ -100,8 +101,9 @@ public class OrganizationService {
     /** Deletes an organization, its users and its keys. Platform and owning partner keys only. */
     @Transactional
     public void delete(Caller caller, OrganizationId id) {
+        OrganizationId accessible = requireAccess(caller, id);
         requireOperator(caller);
-        Organization current = organizations.lock(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+        Organization current = organizations.lock(accessible).orElseThrow(OrganizationService::notFound);
         organizations.markDeleted(current.id(), caller.actor());
         publish(caller, "organization.deleted", current.id(), new Changes());
         events.publishEvent(new OrganizationDeleted(current.id(), caller.actor()));

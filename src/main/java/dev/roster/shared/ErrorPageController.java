@@ -1,5 +1,6 @@
 package dev.roster.shared;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * unparsable request) still answer as problem+json.
  */
 @RestController
+@Hidden
 class ErrorPageController implements ErrorController {
 
     private final Problems problems;

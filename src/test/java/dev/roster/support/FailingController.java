@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Test-only: an endpoint that fails unexpectedly, to show what a 500 looks like to a caller. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class FailingController {
 
     @GetMapping("/test/failure")

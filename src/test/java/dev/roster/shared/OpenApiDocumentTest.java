@@ -1,0 +1,73 @@
+package dev.roster.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.support.ApiTestBase;
+import dev.roster.support.RosterTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+@RosterTest
+class OpenApiDocumentTest extends ApiTestBase {
+
+    @Test
+    void theDocumentIsOpenApi31AndListsEveryEndpoint() {
+        var document = api.get("/openapi.json", null);
+
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode openapi = document.json();
+        assertThat(openapi.path("openapi").asString()).startsWith("3.1");
+        JsonNode paths = openapi.path("paths");
+        List<String> expected = List.of(
+                "post /v1/organizations",
+                "get /v1/organizations",
+                "get /v1/organizations/{orgId}",
+                "patch /v1/organizations/{orgId}",
+                "delete /v1/organizations/{orgId}",
+                "post /v1/partner-keys",
+                "get /v1/partner-keys",
+                "delete /v1/partner-keys/{keyId}",
+                "post /v1/organizations/{orgId}/api-keys",
+                "get /v1/organizations/{orgId}/api-keys",
+                "delete /v1/organizations/{orgId}/api-keys/{keyId}",
+                "post /v1/users",
+                "get /v1/users",
+                "get /v1/users/{userId}",
+                "patch /v1/users/{userId}",
+                "delete /v1/users/{userId}",
+                "post /v1/users/{userId}/restore",
+                "post /v1/users/{userId}/deactivate",
+                "post /v1/users/{userId}/reactivate",
+                "post /v1/organizations/{orgId}/users",
+                "get /v1/organizations/{orgId}/users/{userId}",
+                "get /v1/audit-events");
+        for (String operation : expected) {
+            String[] parts = operation.split(" ");
+            assertThat(paths.path(parts[1]).has(parts[0])).as(operation).isTrue();
+        }
+        assertThat(paths.has("/test/failure")).isFalse();
+        assertThat(paths.path("/v1/users").path("post").path("responses").has("409"))
+                .isTrue();
+        assertThat(paths.path("/v1/users").path("post").path("responses").has("201"))
+                .isTrue();
+        assertThat(openapi.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .has("code"))
+                .isTrue();
+        assertThat(openapi.path("components")
+                        .path("schemas")
+                        .path("UpdateUserRequest")
+                        .path("properties")
+                        .has("email"))
+                .isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServedAtDocs() {
+        var docs = api.get("/docs", null);
+        assertThat(docs.status()).isIn(200, 302);
+    }
+}
