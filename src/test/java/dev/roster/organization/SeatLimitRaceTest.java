@@ -60,15 +60,14 @@ class SeatLimitRaceTest extends ApiTestBase {
         // given a second Roster process on the same PostgreSQL
         Tenant tenant = fixtures.tenant("starter");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RosterApplication.class)
-                .properties(
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "roster.database.url=" + database.jdbcUrl(),
-                        "roster.database.username=postgres",
-                        "roster.database.password=",
-                        "roster.bootstrap-key=" + Api.PLATFORM_KEY,
-                        "spring.jmx.enabled=false")
-                .run()) {
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--roster.database.url=" + database.jdbcUrl(),
+                        "--roster.database.username=postgres",
+                        "--roster.database.password=",
+                        "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
+                        "--spring.jmx.enabled=false")) {
             int secondPort =
                     ((WebServerApplicationContext) second).getWebServer().getPort();
             Api otherNode = new Api(secondPort);
