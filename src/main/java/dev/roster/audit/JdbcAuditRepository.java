@@ -5,6 +5,7 @@ import dev.roster.shared.ChangeMade.FieldChange;
 import dev.roster.shared.Cursor;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,13 +64,7 @@ class JdbcAuditRepository {
             sql.append(" AND target_id = :targetId");
             params.put("targetId", targetId);
         }
-        if (after != null) {
-            sql.append(" AND (occurred_at, id) > (:afterAt, :afterId)");
-            params.put("afterAt", Rows.timestamp(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        sql.append(" ORDER BY occurred_at, id LIMIT :fetch");
-        params.put("fetch", fetch);
+        sql.append(Keyset.after("occurred_at", after, fetch, params));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 

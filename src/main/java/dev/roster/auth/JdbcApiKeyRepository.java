@@ -2,6 +2,7 @@ package dev.roster.auth;
 
 import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,13 +103,7 @@ class JdbcApiKeyRepository {
             sql.append(" AND organization_id = :org");
             params.put("org", organizationId.value());
         }
-        if (after != null) {
-            sql.append(" AND (created_at, id) > (:afterAt, :afterId)");
-            params.put("afterAt", Rows.timestamp(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        sql.append(" ORDER BY created_at, id LIMIT :fetch");
-        params.put("fetch", fetch);
+        sql.append(Keyset.after("created_at", after, fetch, params));
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(JdbcApiKeyRepository::map)

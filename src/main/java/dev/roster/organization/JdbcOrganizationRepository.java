@@ -2,6 +2,7 @@ package dev.roster.organization;
 
 import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,13 +68,7 @@ class JdbcOrganizationRepository {
             sql.append(" AND partner_key_id = :partner");
             params.put("partner", partnerKeyId);
         }
-        if (after != null) {
-            sql.append(" AND (created_at, id) > (:afterAt, :afterId)");
-            params.put("afterAt", Rows.timestamp(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        sql.append(" ORDER BY created_at, id LIMIT :fetch");
-        params.put("fetch", fetch);
+        sql.append(Keyset.after("created_at", after, fetch, params));
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(JdbcOrganizationRepository::map)

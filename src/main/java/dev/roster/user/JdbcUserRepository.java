@@ -3,6 +3,7 @@ package dev.roster.user;
 import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
+import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -95,13 +96,7 @@ class JdbcUserRepository {
             sql.append(" AND created_at > :createdAfter");
             params.put("createdAfter", Rows.timestamp(query.createdAfter()));
         }
-        if (after != null) {
-            sql.append(" AND (created_at, id) > (:afterAt, :afterId)");
-            params.put("afterAt", Rows.timestamp(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        sql.append(" ORDER BY created_at, id LIMIT :fetch");
-        params.put("fetch", fetch);
+        sql.append(Keyset.after("created_at", after, fetch, params));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 

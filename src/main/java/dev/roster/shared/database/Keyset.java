@@ -1,0 +1,32 @@
+package dev.roster.shared.database;
+
+import dev.roster.shared.Cursor;
+import java.util.Map;
+
+/**
+ * The tail every list query shares: start strictly after the cursor's (time, id) pair, order by it, fetch one row
+ * more than the page so that the caller knows whether another page follows.
+ */
+public final class Keyset {
+
+    private Keyset() {}
+
+    /**
+     * Returns {@code AND (column, id) > (...) ORDER BY column, id LIMIT n} and puts its parameters in {@code params}.
+     *
+     * @param timeColumn the indexed timestamp column, such as {@code created_at}; a constant, never user input
+     */
+    public static String after(String timeColumn, Cursor after, int fetch, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (after != null) {
+            sql.append(" AND (").append(timeColumn).append(", id) > (:afterAt, :afterId)");
+            params.put("afterAt", Rows.timestamp(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("fetch", fetch);
+        return sql.append(" ORDER BY ")
+                .append(timeColumn)
+                .append(", id LIMIT :fetch")
+                .toString();
+    }
+}
