@@ -26,14 +26,14 @@ public class ApiKeyService {
     private static final int MAX_NAME = 200;
 
     private final JdbcApiKeyRepository keys;
-    private final KeySecrets secrets;
+    private final Secrets secrets;
     private final KeyUsage usage;
     private final OrganizationService organizations;
     private final ApplicationEventPublisher events;
 
     ApiKeyService(
             JdbcApiKeyRepository keys,
-            KeySecrets secrets,
+            Secrets secrets,
             KeyUsage usage,
             OrganizationService organizations,
             ApplicationEventPublisher events) {
@@ -147,7 +147,7 @@ public class ApiKeyService {
                 null,
                 "admin",
                 "bootstrap",
-                KeySecrets.visiblePrefix(KeyKind.PLATFORM, secret),
+                Secrets.visiblePrefix(KeyKind.PLATFORM, secret),
                 hash,
                 "system");
     }
@@ -160,7 +160,7 @@ public class ApiKeyService {
                 org,
                 role,
                 name,
-                KeySecrets.visiblePrefix(kind, secret),
+                Secrets.visiblePrefix(kind, secret),
                 secrets.hash(secret),
                 caller.actor());
         publish(

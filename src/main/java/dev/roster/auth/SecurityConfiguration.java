@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Stateless bearer-key security: no sessions, no cookies, no CSRF tokens to carry. Health, the OpenAPI document
@@ -19,19 +20,30 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, SignInService signIn, Problems problems)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .addFilterBefore(
+                        new BearerAuthenticationFilter(keys, signIn, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/v1/public/**", "/v1/auth/token", "/v1/auth/password")
+                        .permitAll()
+                        .requestMatchers("/.well-known/jwks.json", "/invitations/**", "/login", "/login/**", "/css/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -19,7 +19,7 @@ class JdbcOrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
-            seats_used, partner_key_id, created_at, created_by, updated_at, updated_by
+            seats_used, partner_key_id, roles_take_effect, created_at, created_by, updated_at, updated_by
             """;
 
     private final JdbcClient jdbc;
@@ -75,11 +75,12 @@ class JdbcOrganizationRepository {
                 .list();
     }
 
-    Organization update(OrganizationId id, String name, Plan plan, Integer seatLimit, String actor) {
+    Organization update(
+            OrganizationId id, String name, Plan plan, Integer seatLimit, String rolesTakeEffect, String actor) {
         return jdbc.sql("""
                         UPDATE organizations
                         SET name = :name, plan = :plan, seat_limit_override = :seatLimit,
-                            updated_at = now(), updated_by = :actor
+                            roles_take_effect = :rolesTakeEffect, updated_at = now(), updated_by = :actor
                         WHERE id = :id
                         RETURNING %s
                         """.formatted(COLUMNS))
@@ -87,6 +88,7 @@ class JdbcOrganizationRepository {
                 .param("name", name)
                 .param("plan", plan.code())
                 .param("seatLimit", seatLimit)
+                .param("rolesTakeEffect", rolesTakeEffect)
                 .param("actor", actor)
                 .query(JdbcOrganizationRepository::map)
                 .single();
@@ -127,6 +129,7 @@ class JdbcOrganizationRepository {
                 (Integer) rs.getObject("seat_limit_override"),
                 rs.getInt("seats_used"),
                 rs.getObject("partner_key_id", UUID.class),
+                rs.getString("roles_take_effect"),
                 Rows.instant(rs, "created_at"),
                 rs.getString("created_by"),
                 Rows.instant(rs, "updated_at"),

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param seatLimitOverride an explicit limit that replaces the plan's; null means the plan decides
  * @param seatsUsed users that are not deleted (active, invited and deactivated)
  * @param partnerKeyId the partner key that created this organization and may manage it, if any
+ * @param rolesTakeEffect immediately, or on_accept: roles given with an invitation are granted when it is accepted
  */
 public record Organization(
         OrganizationId id,
@@ -20,6 +21,7 @@ public record Organization(
         Integer seatLimitOverride,
         int seatsUsed,
         UUID partnerKeyId,
+        String rolesTakeEffect,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

@@ -24,10 +24,15 @@ public class OrganizationService {
     private static final int MAX_NAME = 200;
 
     private final JdbcOrganizationRepository organizations;
+    private final JdbcSsoProviderRepository ssoProviders;
     private final ApplicationEventPublisher events;
 
-    OrganizationService(JdbcOrganizationRepository organizations, ApplicationEventPublisher events) {
+    OrganizationService(
+            JdbcOrganizationRepository organizations,
+            JdbcSsoProviderRepository ssoProviders,
+            ApplicationEventPublisher events) {
         this.organizations = organizations;
+        this.ssoProviders = ssoProviders;
         this.events = events;
     }
 
@@ -59,7 +64,7 @@ public class OrganizationService {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
         List<Organization> rows;
-        if (caller.kind() == Caller.Kind.ORGANIZATION) {
+        if (caller.inOneOrganization()) {
             rows = organizations
                     .find(new OrganizationId(caller.organizationId()))
                     .filter(org -> after == null)
@@ -82,16 +87,20 @@ public class OrganizationService {
         OrganizationId accessible = requireAccess(caller, id);
         requireOperator(caller);
         Organization current = organizations.lock(accessible).orElseThrow(OrganizationService::notFound);
-        patch.requireNonNull("name", "plan");
+        patch.requireNonNull("name", "plan", "rolesTakeEffect");
         UpdateOrganizationRequest values = patch.values();
         String name = patch.has("name") ? Text.required("name", values.name(), MAX_NAME) : current.name();
         Plan plan = patch.has("plan") ? Plan.parse("plan", values.plan()) : current.plan();
         Integer seatLimit = patch.has("seatLimit") ? checkSeatLimit(values.seatLimit()) : current.seatLimitOverride();
-        Organization updated = organizations.update(current.id(), name, plan, seatLimit, caller.actor());
+        String rolesTakeEffect =
+                patch.has("rolesTakeEffect") ? rolesTakeEffect(values.rolesTakeEffect()) : current.rolesTakeEffect();
+        Organization updated =
+                organizations.update(current.id(), name, plan, seatLimit, rolesTakeEffect, caller.actor());
         Changes changes = new Changes()
                 .diff("name", current.name(), updated.name())
                 .diff("plan", current.plan().code(), updated.plan().code())
-                .diff("seatLimitOverride", current.seatLimitOverride(), updated.seatLimitOverride());
+                .diff("seatLimitOverride", current.seatLimitOverride(), updated.seatLimitOverride())
+                .diff("rolesTakeEffect", current.rolesTakeEffect(), updated.rolesTakeEffect());
         if (!changes.isEmpty()) {
             publish(caller, "organization.updated", updated.id(), changes);
         }
@@ -117,7 +126,7 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public OrganizationId requireAccess(Caller caller, OrganizationId pathId) {
         if (pathId == null) {
-            if (caller.kind() != Caller.Kind.ORGANIZATION) {
+            if (!caller.inOneOrganization()) {
                 throw new ProblemException(
                         HttpStatus.BAD_REQUEST,
                         "organization_required",
@@ -126,7 +135,7 @@ public class OrganizationService {
             return new OrganizationId(caller.organizationId());
         }
         boolean allowed = switch (caller.kind()) {
-            case ORGANIZATION -> pathId.value().equals(caller.organizationId());
+            case ORGANIZATION, USER -> pathId.value().equals(caller.organizationId());
             case PLATFORM -> organizations.find(pathId).isPresent();
             case PARTNER ->
                 organizations
@@ -163,6 +172,34 @@ public class OrganizationService {
         organizations.releaseSeat(id);
     }
 
+    /** The organization's name, for messages sent on its behalf. */
+    @Transactional(readOnly = true)
+    public String name(OrganizationId id) {
+        return organizations.find(id).map(Organization::name).orElseThrow(OrganizationService::notFound);
+    }
+
+    /** Whether roles given with an invitation wait for its acceptance in this organization. */
+    @Transactional(readOnly = true)
+    public boolean rolesTakeEffectOnAccept(OrganizationId id) {
+        return organizations
+                .find(id)
+                .map(org -> org.rolesTakeEffect().equals("on_accept"))
+                .orElse(false);
+    }
+
+    /** Whether SSO-only users can sign in to this organization: at least one SSO provider is enabled. */
+    @Transactional(readOnly = true)
+    public boolean hasEnabledSsoProvider(OrganizationId id) {
+        return ssoProviders.anyEnabled(id);
+    }
+
+    private static String rolesTakeEffect(String value) {
+        if (!"immediately".equals(value) && !"on_accept".equals(value)) {
+            throw ProblemException.invalid("rolesTakeEffect", "must be immediately or on_accept");
+        }
+        return value;
+    }
+
     private static Integer checkSeatLimit(Integer seatLimit) {
         if (seatLimit != null && (seatLimit < 0 || seatLimit > 1_000_000)) {
             throw ProblemException.invalid("seatLimit", "must be between 0 and 1000000, or null for the plan's");
@@ -171,7 +208,7 @@ public class OrganizationService {
     }
 
     private static void requireOperator(Caller caller) {
-        if (caller.kind() == Caller.Kind.ORGANIZATION) {
+        if (caller.inOneOrganization()) {
             throw ProblemException.forbidden("Only platform and partner keys manage organizations.");
         }
     }

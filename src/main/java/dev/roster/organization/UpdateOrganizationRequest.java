@@ -5,5 +5,6 @@ package dev.roster.organization;
  *
  * @param seatLimit an explicit seat limit; null returns to the plan's. Lowering it below the seats in use keeps
  *     every existing user and only stops new ones.
+ * @param rolesTakeEffect immediately (the default) or on_accept
  */
-public record UpdateOrganizationRequest(String name, String plan, Integer seatLimit) {}
+public record UpdateOrganizationRequest(String name, String plan, Integer seatLimit, String rolesTakeEffect) {}

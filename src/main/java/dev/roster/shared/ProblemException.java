@@ -10,6 +10,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemException extends RuntimeException {
 
+    /** A property that also becomes the response's Retry-After header (seconds). */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
+
     private final HttpStatus status;
     private final String code;
     private final List<FieldViolation> errors;
@@ -51,6 +54,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<FieldViolation> errors) {
         return new ProblemException(
                 HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.", errors, Map.of());
+    }
+
+    /** 429 with a Retry-After header. */
+    public static ProblemException tooManyRequests(String code, String detail, long retryAfterSeconds) {
+        return new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS, code, detail, List.of(), Map.of(RETRY_AFTER, retryAfterSeconds));
     }
 
     public HttpStatus status() {

@@ -41,7 +41,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
-        return respond(problems.build(ex.status(), ex.code(), ex.getMessage(), ex.errors(), ex.properties(), request));
+        ProblemDetail problem =
+                problems.build(ex.status(), ex.code(), ex.getMessage(), ex.errors(), ex.properties(), request);
+        Object retryAfter = ex.properties().get(ProblemException.RETRY_AFTER);
+        if (retryAfter != null) {
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter.toString())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

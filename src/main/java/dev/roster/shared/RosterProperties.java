@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPepper the server secret mixed into every key hash; blank to keep a generated one in the database
  * @param database an external PostgreSQL; blank url starts the embedded one
  * @param users user rules that an operator may change
+ * @param publicUrl where people reach Roster; every link in an email starts with it, never with a request's Host
  */
 @ConfigurationProperties("roster")
 public record RosterProperties(
         @DefaultValue("./data") Path dataDir,
+        @DefaultValue("http://localhost:8080") String publicUrl,
         String bootstrapKey,
         String keyPepper,
         @DefaultValue Database database,

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param sendInvitation whether to invite the user by email; true when omitted
  * @param metadata a JSON object of at most 50 keys and 8 KiB
  * @param externalId the caller's own id for the user, unique in the organization
+ * @param invitationType link (the default: a link to set a password) or temporary_password (the email carries a
+ *     generated password to replace at first sign-in)
+ * @param expiresInDays how long the invitation stays valid, 1 to 30 days; 7 when omitted
  */
 public record CreateUserRequest(
         String email,
@@ -27,4 +30,6 @@ public record CreateUserRequest(
         Boolean allowPasswordAuth,
         Boolean sendInvitation,
         Map<String, Object> metadata,
-        String externalId) {}
+        String externalId,
+        String invitationType,
+        Integer expiresInDays) {}

@@ -24,10 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcUserRepository {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-    private static final String COLUMNS = """
-            id, organization_id, email, first_name, last_name, name, mobile_phone, roles, status, allow_password_auth,
-            send_invitation, mfa_enabled, last_login_at, metadata, external_id, created_at, created_by, updated_at,
-            updated_by, deleted_at, deleted_by
+    /**
+     * The user and, read-only, the state of its invitation (one row per user in {@code invitations}, owned by the
+     * invitation feature): the user object shows both.
+     */
+    private static final String SELECT = """
+            SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone, u.roles,
+                u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
+                u.external_id, u.created_at, u.created_by, u.updated_at, u.updated_by, u.deleted_at, u.deleted_by,
+                i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
+                i.expires_at AS invitation_expires_at, i.pending_roles AS invitation_pending_roles,
+                CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
+                    AS invitation_status
+            FROM users u LEFT JOIN invitations i ON i.user_id = u.id
             """;
 
     private final JdbcClient jdbc;
@@ -38,27 +47,25 @@ class JdbcUserRepository {
         this.json = json;
     }
 
-    User insert(OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor) {
-        return jdbc.sql("""
+    void insert(OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor) {
+        jdbc.sql("""
                         INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone, roles,
                             status, allow_password_auth, send_invitation, metadata, external_id, activated_at,
                             created_by, updated_by)
                         VALUES (:id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :roles, :status,
                             :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId,
                             CASE WHEN :status = 'active' THEN now() END, :actor, :actor)
-                        RETURNING %s
-                        """.formatted(COLUMNS))
+                        """)
                 .param("id", id.value())
                 .param("org", org.value())
                 .params(fields(user))
                 .param("status", status.code())
                 .param("actor", actor)
-                .query(this::map)
-                .single();
+                .update();
     }
 
     Optional<User> find(OrganizationId org, UserId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org AND id = :id")
+        return jdbc.sql(SELECT + " WHERE u.organization_id = :org AND u.id = :id")
                 .param("org", org.value())
                 .param("id", id.value())
                 .query(this::map)
@@ -67,7 +74,7 @@ class JdbcUserRepository {
 
     /** Reads and locks a user for the rest of the transaction, so that concurrent changes apply one after another. */
     Optional<User> lock(OrganizationId org, UserId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org AND id = :id FOR UPDATE")
+        return jdbc.sql(SELECT + " WHERE u.organization_id = :org AND u.id = :id FOR UPDATE OF u")
                 .param("org", org.value())
                 .param("id", id.value())
                 .query(this::map)
@@ -76,62 +83,58 @@ class JdbcUserRepository {
 
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
         boolean deleted = Boolean.TRUE.equals(query.deleted());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org AND ")
-                .append(deleted ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE u.organization_id = :org AND ")
+                .append(deleted ? "u.deleted_at IS NOT NULL" : "u.deleted_at IS NULL");
         Map<String, Object> params = new HashMap<>();
         params.put("org", org.value());
         if (query.status() != null) {
-            sql.append(" AND status = :status");
+            sql.append(" AND u.status = :status");
             params.put("status", query.status());
         }
         if (query.role() != null) {
-            sql.append(" AND roles @> ARRAY[CAST(:role AS text)]");
+            sql.append(" AND u.roles @> ARRAY[CAST(:role AS text)]");
             params.put("role", query.role());
         }
         if (query.q() != null) {
-            sql.append(" AND (email LIKE :prefix ESCAPE '\\' OR lower(name) LIKE :prefix ESCAPE '\\')");
+            sql.append(" AND (u.email LIKE :prefix ESCAPE '\\' OR lower(u.name) LIKE :prefix ESCAPE '\\')");
             params.put("prefix", likePrefix(query.q()));
         }
         if (query.createdAfter() != null) {
-            sql.append(" AND created_at > :createdAfter");
+            sql.append(" AND u.created_at > :createdAfter");
             params.put("createdAfter", Rows.timestamp(query.createdAfter()));
         }
-        sql.append(Keyset.after("created_at", after, fetch, params));
+        sql.append(Keyset.after("u.created_at", "u.id", after, fetch, params));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
-    User update(OrganizationId org, UserId id, UserDraft user, String actor) {
-        return jdbc.sql("""
+    void update(OrganizationId org, UserId id, UserDraft user, String actor) {
+        jdbc.sql("""
                         UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName, name = :name,
                             mobile_phone = :mobilePhone, roles = :roles, allow_password_auth = :allowPasswordAuth,
                             send_invitation = :sendInvitation, metadata = CAST(:metadata AS jsonb),
                             external_id = :externalId, updated_at = now(), updated_by = :actor
                         WHERE organization_id = :org AND id = :id
-                        RETURNING %s
-                        """.formatted(COLUMNS))
+                        """)
                 .param("org", org.value())
                 .param("id", id.value())
                 .params(fields(user))
                 .param("actor", actor)
-                .query(this::map)
-                .single();
+                .update();
     }
 
     /** Moves a user to a new status; an active user keeps the time it first became active. */
-    User setStatus(OrganizationId org, UserId id, UserStatus status, String actor) {
-        return jdbc.sql("""
+    void setStatus(OrganizationId org, UserId id, UserStatus status, String actor) {
+        jdbc.sql("""
                         UPDATE users SET status = :status, updated_at = now(), updated_by = :actor,
                             activated_at = CASE WHEN :status = 'active' THEN coalesce(activated_at, now())
                                                 ELSE activated_at END
                         WHERE organization_id = :org AND id = :id
-                        RETURNING %s
-                        """.formatted(COLUMNS))
+                        """)
                 .param("org", org.value())
                 .param("id", id.value())
                 .param("status", status.code())
                 .param("actor", actor)
-                .query(this::map)
-                .single();
+                .update();
     }
 
     /** The status a reactivated user returns to: active if it ever was, invited otherwise. */
@@ -145,19 +148,70 @@ class JdbcUserRepository {
         return everActive ? UserStatus.ACTIVE : UserStatus.INVITED;
     }
 
-    User markDeleted(OrganizationId org, UserId id, String actor, boolean deleted) {
-        return jdbc.sql("""
+    void markDeleted(OrganizationId org, UserId id, String actor, boolean deleted) {
+        jdbc.sql("""
                         UPDATE users SET deleted_at = CASE WHEN :deleted THEN now() END,
                             deleted_by = CASE WHEN :deleted THEN :actor END, updated_at = now(), updated_by = :actor
                         WHERE organization_id = :org AND id = :id
-                        RETURNING %s
-                        """.formatted(COLUMNS))
+                        """)
                 .param("org", org.value())
                 .param("id", id.value())
                 .param("deleted", deleted)
                 .param("actor", actor)
-                .query(this::map)
-                .single();
+                .update();
+    }
+
+    /** Makes an invited user active, granting roles that waited for acceptance when there are any. */
+    void activate(OrganizationId org, UserId id, List<String> roles, String actor) {
+        jdbc.sql("""
+                        UPDATE users SET status = 'active', activated_at = coalesce(activated_at, now()),
+                            roles = coalesce(CAST(:roles AS text[]), roles), updated_at = now(), updated_by = :actor
+                        WHERE organization_id = :org AND id = :id AND status = 'invited' AND deleted_at IS NULL
+                        """)
+                .param("org", org.value())
+                .param("id", id.value())
+                .param("roles", roles == null ? null : roles.toArray(String[]::new))
+                .param("actor", actor)
+                .update();
+    }
+
+    void recordSignIn(UserId id) {
+        jdbc.sql("UPDATE users SET last_login_at = now() WHERE id = :id")
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Live users with this email, in every organization that is not deleted. */
+    List<SignInCandidate> findForSignIn(Email email) {
+        return jdbc.sql("""
+                        SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
+                        FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
+                        WHERE u.email = :email AND u.deleted_at IS NULL
+                        """)
+                .param("email", email.value())
+                .query(JdbcUserRepository::candidate)
+                .list();
+    }
+
+    Optional<SignInCandidate> findCandidate(UserId id) {
+        return jdbc.sql("""
+                        SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
+                        FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
+                        WHERE u.id = :id AND u.deleted_at IS NULL
+                        """)
+                .param("id", id.value())
+                .query(JdbcUserRepository::candidate)
+                .optional();
+    }
+
+    private static SignInCandidate candidate(ResultSet rs, int row) throws SQLException {
+        return new SignInCandidate(
+                new UserId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getString("email"),
+                rs.getString("name"),
+                UserStatus.valueOf(rs.getString("status").toUpperCase()),
+                List.of((String[]) rs.getArray("roles").getArray()));
     }
 
     void markAllDeleted(OrganizationId org, String actor) {
@@ -236,6 +290,22 @@ class JdbcUserRepository {
                 Rows.instant(rs, "updated_at"),
                 rs.getString("updated_by"),
                 Rows.instant(rs, "deleted_at"),
-                rs.getString("deleted_by"));
+                rs.getString("deleted_by"),
+                invitation(rs));
+    }
+
+    private static InvitationSummary invitation(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("invitation_id", UUID.class);
+        if (id == null) {
+            return null;
+        }
+        Array pending = rs.getArray("invitation_pending_roles");
+        return new InvitationSummary(
+                id,
+                rs.getString("invitation_kind"),
+                rs.getString("invitation_status"),
+                rs.getString("invitation_delivery"),
+                Rows.instant(rs, "invitation_expires_at"),
+                pending == null ? null : List.of((String[]) pending.getArray()));
     }
 }

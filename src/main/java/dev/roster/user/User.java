@@ -16,6 +16,7 @@ import java.util.Map;
  * @param metadata the caller's own small JSON object
  * @param externalId the caller's own id for this user, unique in the organization
  * @param deletedAt when the user was deleted; absent for live users
+ * @param invitation the state of the user's email invitation; null when none was sent
  */
 public record User(
         UserId id,
@@ -38,7 +39,8 @@ public record User(
         Instant updatedAt,
         String updatedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy,
+        InvitationSummary invitation) {
 
     boolean deleted() {
         return deletedAt != null;

@@ -16,6 +16,20 @@ record UserDraft(
         Map<String, Object> metadata,
         String externalId) {
 
+    UserDraft withRoles(List<String> newRoles) {
+        return new UserDraft(
+                email,
+                firstName,
+                lastName,
+                name,
+                mobilePhone,
+                newRoles,
+                allowPasswordAuth,
+                sendInvitation,
+                metadata,
+                externalId);
+    }
+
     static UserDraft of(User user) {
         return new UserDraft(
                 new Email(user.email()),

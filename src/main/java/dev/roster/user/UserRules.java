@@ -40,6 +40,21 @@ class UserRules {
                 Text.optional("externalId", request.externalId(), 255));
     }
 
+    /** The invitation a create asks for: its type and how many days it lasts. */
+    record InvitationChoice(String type, int expiresInDays) {}
+
+    static InvitationChoice invitation(CreateUserRequest request) {
+        String type = request.invitationType() == null ? "link" : request.invitationType();
+        if (!type.equals("link") && !type.equals("temporary_password")) {
+            throw ProblemException.invalid("invitationType", "must be link or temporary_password");
+        }
+        int days = request.expiresInDays() == null ? 7 : request.expiresInDays();
+        if (days < 1 || days > 30) {
+            throw ProblemException.invalid("expiresInDays", "must be between 1 and 30");
+        }
+        return new InvitationChoice(type, days);
+    }
+
     UserDraft apply(User current, Patch<UpdateUserRequest> patch) {
         patch.requireNonNull("email", "roles", "isOrgAdmin", "allowPasswordAuth");
         UpdateUserRequest v = patch.values();

@@ -6,16 +6,22 @@ import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
 import dev.roster.shared.Cursor;
+import dev.roster.shared.FieldViolation;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.RosterProperties;
+import dev.roster.shared.Text;
 import dev.roster.shared.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,11 +61,30 @@ public class UserService {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.requireAdmin();
         UserDraft draft = rules.draft(request);
+        UserRules.InvitationChoice invitation = UserRules.invitation(request);
+        if (!draft.allowPasswordAuth() && !organizations.hasEnabledSsoProvider(org)) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "sso_provider_required",
+                    "allowPasswordAuth false makes an SSO-only user, which needs an enabled SSO provider on the"
+                            + " organization.",
+                    List.of(new FieldViolation("allowPasswordAuth", "needs an enabled SSO provider")),
+                    Map.of());
+        }
         claimEmail(org, draft.email(), null);
         organizations.takeSeat(org);
-        UserStatus status = draft.sendInvitation() ? UserStatus.INVITED : UserStatus.ACTIVE;
-        User created = save(() -> users.insert(org, new UserId(Ids.next()), draft, status, caller.actor()));
+        boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
+        List<String> pendingRoles = invites && organizations.rolesTakeEffectOnAccept(org) ? draft.roles() : null;
+        UserDraft stored = pendingRoles == null ? draft : draft.withRoles(List.of());
+        UserId id = new UserId(Ids.next());
+        save(() -> users.insert(org, id, stored, invites ? UserStatus.INVITED : UserStatus.ACTIVE, caller.actor()));
+        User created = reload(org, id);
         publish(caller, "user.created", created, created(created));
+        if (invites) {
+            events.publishEvent(new UserInvitationRequested(
+                    caller, org, id, created.email(), invitation.type(), invitation.expiresInDays(), pendingRoles));
+            return reload(org, id);
+        }
         return created;
     }
 
@@ -91,7 +116,8 @@ public class UserService {
         if (!draft.email().value().equals(current.email())) {
             claimEmail(org, draft.email(), id);
         }
-        User updated = save(() -> users.update(org, id, draft, caller.actor()));
+        save(() -> users.update(org, id, draft, caller.actor()));
+        User updated = reload(org, id);
         Changes changes = diff(current, updated);
         if (!changes.isEmpty()) {
             publish(caller, "user.updated", updated, changes);
@@ -129,7 +155,8 @@ public class UserService {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.requireAdmin();
         live(org, id);
-        User deleted = users.markDeleted(org, id, caller.actor(), true);
+        users.markDeleted(org, id, caller.actor(), true);
+        User deleted = reload(org, id);
         organizations.releaseSeat(org);
         publish(caller, "user.deleted", deleted, new Changes().set("deletedAt", deleted.deletedAt()));
     }
@@ -145,9 +172,85 @@ public class UserService {
         }
         claimEmail(org, new Email(current.email()), id);
         organizations.takeSeat(org);
-        User restored = users.markDeleted(org, id, caller.actor(), false);
+        users.markDeleted(org, id, caller.actor(), false);
+        User restored = reload(org, id);
         publish(caller, "user.restored", restored, new Changes().diff("deletedAt", current.deletedAt(), null));
         return restored;
+    }
+
+    /**
+     * Makes an invited user active when it accepts its invitation, granting the roles that waited for acceptance
+     * (null when there are none). For the invitation feature; callers have already proven the invitation.
+     */
+    @Transactional
+    public void activate(OrganizationId org, UserId id, List<String> pendingRoles, String actor) {
+        User before = reload(org, id);
+        users.activate(org, id, pendingRoles, actor);
+        User after = reload(org, id);
+        Changes changes = new Changes()
+                .diff("status", before.status(), after.status())
+                .diff("roles", before.roles(), after.roles());
+        if (!changes.isEmpty()) {
+            events.publishEvent(new ChangeMade(org, actor, "user.activated", "user", id.toString(), changes.asMap()));
+        }
+    }
+
+    /** Fills in the names an invitee gave on acceptance, where the user had none. */
+    @Transactional
+    public void completeProfile(OrganizationId org, UserId id, String firstName, String lastName, String actor) {
+        User current = reload(org, id);
+        String first = current.firstName() != null ? current.firstName() : Text.optional("firstName", firstName, 100);
+        String last = current.lastName() != null ? current.lastName() : Text.optional("lastName", lastName, 100);
+        Changes changes =
+                new Changes().diff("firstName", current.firstName(), first).diff("lastName", current.lastName(), last);
+        if (changes.isEmpty()) {
+            return;
+        }
+        UserDraft draft = UserDraft.of(current);
+        users.update(
+                org,
+                id,
+                new UserDraft(
+                        draft.email(),
+                        first,
+                        last,
+                        draft.name(),
+                        draft.mobilePhone(),
+                        draft.roles(),
+                        draft.allowPasswordAuth(),
+                        draft.sendInvitation(),
+                        draft.metadata(),
+                        draft.externalId()),
+                actor);
+        events.publishEvent(new ChangeMade(org, actor, "user.updated", "user", id.toString(), changes.asMap()));
+    }
+
+    /** The live users that have this email, for sign-in; empty for an address that is not an email. */
+    @Transactional(readOnly = true)
+    public List<SignInCandidate> findForSignIn(String email) {
+        try {
+            return users.findForSignIn(Email.parse("email", email));
+        } catch (ProblemException notAnEmail) {
+            return List.of();
+        }
+    }
+
+    /** A live user of a live organization, by id alone: for credentials that name a user (JWTs). */
+    @Transactional(readOnly = true)
+    public Optional<SignInCandidate> findCandidate(UserId id) {
+        return users.findCandidate(id);
+    }
+
+    /** A user of the organization, without a caller: for features acting on a proven token. */
+    @Transactional(readOnly = true)
+    public User find(OrganizationId org, UserId id) {
+        return reload(org, id);
+    }
+
+    /** Keeps lastLoginAt. */
+    @Transactional
+    public void recordSignIn(UserId id) {
+        users.recordSignIn(id);
     }
 
     /** The users of a deleted organization go with it, freeing their emails. */
@@ -157,7 +260,8 @@ public class UserService {
     }
 
     private User changeStatus(Caller caller, OrganizationId org, User current, UserStatus status, String action) {
-        User changed = users.setStatus(org, current.id(), status, caller.actor());
+        users.setStatus(org, current.id(), status, caller.actor());
+        User changed = reload(org, current.id());
         publish(caller, action, changed, new Changes().diff("status", current.status(), changed.status()));
         return changed;
     }
@@ -178,9 +282,13 @@ public class UserService {
         return user;
     }
 
-    private static User save(java.util.function.Supplier<User> write) {
+    private User reload(OrganizationId org, UserId id) {
+        return users.find(org, id).orElseThrow(UserService::notFound);
+    }
+
+    private static void save(Runnable write) {
         try {
-            return write.get();
+            write.run();
         } catch (DuplicateKeyException e) {
             if (String.valueOf(e.getMessage()).contains("users_external_id")) {
                 throw ProblemException.conflict("external_id_taken", "Another user has this externalId.");

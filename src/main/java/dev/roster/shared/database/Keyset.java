@@ -12,21 +12,33 @@ public final class Keyset {
     private Keyset() {}
 
     /**
-     * Returns {@code AND (column, id) > (...) ORDER BY column, id LIMIT n} and puts its parameters in {@code params}.
+     * Returns {@code AND (time, id) > (...) ORDER BY time, id LIMIT n} and puts its parameters in {@code params}.
      *
      * @param timeColumn the indexed timestamp column, such as {@code created_at}; a constant, never user input
      */
     public static String after(String timeColumn, Cursor after, int fetch, Map<String, Object> params) {
+        return after(timeColumn, "id", after, fetch, params);
+    }
+
+    /** As {@link #after(String, Cursor, int, Map)} with a qualified id column, for queries that join. */
+    public static String after(
+            String timeColumn, String idColumn, Cursor after, int fetch, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         if (after != null) {
-            sql.append(" AND (").append(timeColumn).append(", id) > (:afterAt, :afterId)");
+            sql.append(" AND (")
+                    .append(timeColumn)
+                    .append(", ")
+                    .append(idColumn)
+                    .append(") > (:afterAt, :afterId)");
             params.put("afterAt", Rows.timestamp(after.createdAt()));
             params.put("afterId", after.id());
         }
         params.put("fetch", fetch);
         return sql.append(" ORDER BY ")
                 .append(timeColumn)
-                .append(", id LIMIT :fetch")
+                .append(", ")
+                .append(idColumn)
+                .append(" LIMIT :fetch")
                 .toString();
     }
 }

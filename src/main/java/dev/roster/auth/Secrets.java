@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * guesses offline.
  */
 @Component
-class KeySecrets {
+public class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Roster's own keys, and any bootstrap key an operator chose: 32 to 256 visible ASCII characters. */
@@ -26,7 +26,7 @@ class KeySecrets {
 
     private final ThreadLocal<Mac> macs;
 
-    KeySecrets(RosterProperties properties, JdbcServerSecretRepository secrets) {
+    Secrets(RosterProperties properties, JdbcServerSecretRepository secrets) {
         byte[] configured =
                 properties.keyPepper() == null || properties.keyPepper().isBlank()
                         ? null
@@ -37,9 +37,14 @@ class KeySecrets {
     }
 
     String generate(KeyKind kind) {
+        return newToken(kind.prefix());
+    }
+
+    /** A new secret: the prefix and 256 random bits in base64url. */
+    public String newToken(String prefix) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        return kind.prefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Whether text could be a key at all; anything else is rejected without touching the database. */
@@ -47,7 +52,8 @@ class KeySecrets {
         return text != null && SHAPE.matcher(text).matches();
     }
 
-    byte[] hash(String secret) {
+    /** The HMAC-SHA256 of a secret under the server pepper: what Roster stores instead of the secret. */
+    public byte[] hash(String secret) {
         return macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
     }
 

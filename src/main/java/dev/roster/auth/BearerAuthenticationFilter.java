@@ -16,19 +16,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads {@code Authorization: Bearer <key>}. A valid key becomes the request's {@link Caller}; a header with a
- * wrong, revoked or malformed key is refused at once with 401, so that a typo never falls through to anonymous.
+ * Reads {@code Authorization: Bearer <credential>}: an API key, or a JWT from sign-in. A valid one becomes the
+ * request's {@link Caller}; a wrong, revoked, expired or malformed one is refused at once with 401, so that a typo
+ * never falls through to anonymous.
  */
-class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyService keys;
+    private final SignInService signIn;
     private final Problems problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys, Problems problems) {
+    BearerAuthenticationFilter(ApiKeyService keys, SignInService signIn, Problems problems) {
         this.keys = keys;
+        this.signIn = signIn;
         this.problems = problems;
+    }
+
+    private Optional<Caller> authenticate(String credential) {
+        boolean jwt = credential.chars().filter(c -> c == '.').count() == 2;
+        return jwt ? signIn.authenticate(credential) : keys.authenticate(credential);
     }
 
     @Override
@@ -40,7 +48,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Caller> caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? keys.authenticate(header.substring(BEARER.length()).strip())
+                ? authenticate(header.substring(BEARER.length()).strip())
                 : Optional.empty();
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
@@ -49,7 +57,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     problems.build(
                             HttpStatus.UNAUTHORIZED,
                             "invalid_api_key",
-                            "The API key is not valid: it is malformed, unknown or revoked.",
+                            "The API key or token is not valid: it is malformed, unknown, revoked or expired.",
                             request));
             return;
         }

@@ -1,0 +1,290 @@
+package dev.roster.invitation;
+
+import dev.roster.auth.CredentialService;
+import dev.roster.auth.PasswordChanged;
+import dev.roster.auth.Secrets;
+import dev.roster.mail.Mail;
+import dev.roster.mail.MailDelivered;
+import dev.roster.mail.OutboxService;
+import dev.roster.organization.OrganizationService;
+import dev.roster.shared.Caller;
+import dev.roster.shared.ChangeMade;
+import dev.roster.shared.Changes;
+import dev.roster.shared.Cursor;
+import dev.roster.shared.Ids;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.Page;
+import dev.roster.shared.ProblemException;
+import dev.roster.shared.UserId;
+import dev.roster.user.User;
+import dev.roster.user.UserInvitationRequested;
+import dev.roster.user.UserService;
+import dev.roster.user.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The invitation lifecycle: invite, resend, revoke, accept. */
+@Service
+public class InvitationService {
+
+    static final int MAX_SENDS_PER_HOUR = 5;
+    private static final String TOKEN_PREFIX = "roster_inv_";
+
+    private final JdbcInvitationRepository invitations;
+    private final InvitationEmails emails;
+    private final OutboxService outbox;
+    private final UserService users;
+    private final OrganizationService organizations;
+    private final CredentialService credentials;
+    private final Secrets secrets;
+    private final ApplicationEventPublisher events;
+
+    InvitationService(
+            JdbcInvitationRepository invitations,
+            InvitationEmails emails,
+            OutboxService outbox,
+            UserService users,
+            OrganizationService organizations,
+            CredentialService credentials,
+            Secrets secrets,
+            ApplicationEventPublisher events) {
+        this.invitations = invitations;
+        this.emails = emails;
+        this.outbox = outbox;
+        this.users = users;
+        this.organizations = organizations;
+        this.credentials = credentials;
+        this.secrets = secrets;
+        this.events = events;
+    }
+
+    /** Invites a user just created, in the transaction that created it. */
+    @EventListener
+    void on(UserInvitationRequested request) {
+        send(
+                request.caller(),
+                request.organizationId(),
+                request.userId(),
+                request.email(),
+                request.type(),
+                request.expiresInDays(),
+                request.pendingRoles(),
+                "invitation.sent");
+    }
+
+    /**
+     * Sends the invitation again with a new token (or temporary password) and a new expiry; the old link stops
+     * working. At most {@value #MAX_SENDS_PER_HOUR} invitations per recipient an hour (429 beyond).
+     */
+    @Transactional
+    public Invitation resend(Caller caller, OrganizationId pathId, UserId userId, ResendInvitationRequest request) {
+        User user = users.get(caller, pathId, userId);
+        caller.requireAdmin();
+        int days = request == null || request.expiresInDays() == null ? 7 : request.expiresInDays();
+        if (days < 1 || days > 30) {
+            throw ProblemException.invalid("expiresInDays", "must be between 1 and 30");
+        }
+        if (user.deletedAt() != null || user.status() != UserStatus.INVITED) {
+            throw ProblemException.conflict(
+                    "not_invitable", "Only invited users who have not accepted can be sent an invitation.");
+        }
+        if (outbox.recentlyQueued("invitation", user.email(), Duration.ofHours(1)) >= MAX_SENDS_PER_HOUR) {
+            throw ProblemException.tooManyRequests(
+                    "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
+        }
+        Invitation current =
+                invitations.findByUser(user.organizationId(), userId).orElse(null);
+        String type = current == null ? "link" : current.type();
+        List<String> pendingRoles = current == null ? null : current.pendingRoles();
+        return send(caller, user.organizationId(), userId, user.email(), type, days, pendingRoles, "invitation.resent");
+    }
+
+    /** Revokes a pending (or expired) invitation: its link and temporary password stop working at once. */
+    @Transactional
+    public Invitation revoke(Caller caller, OrganizationId pathId, UUID id) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.requireAdmin();
+        Invitation invitation = invitations.find(org, id).orElseThrow(InvitationService::notFound);
+        switch (invitation.status()) {
+            case "accepted" ->
+                throw ProblemException.conflict("invitation_accepted", "The invitation was already accepted.");
+            case "revoked" ->
+                throw ProblemException.conflict("invitation_revoked", "The invitation is already revoked.");
+            default -> {}
+        }
+        invitations.finish(id, "revoked", caller.actor());
+        if (invitation.type().equals("temporary_password")) {
+            credentials.expireTemporaryPassword(invitation.userId());
+        }
+        publish(
+                caller.actor(),
+                "invitation.revoked",
+                invitation,
+                new Changes().diff("status", invitation.status(), "revoked"));
+        return invitations.find(org, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Invitation> list(
+            Caller caller, OrganizationId pathId, String status, String email, String cursor, Integer limit) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        if (status != null
+                && !List.of("pending", "accepted", "expired", "revoked").contains(status)) {
+            throw ProblemException.invalid("status", "must be pending, accepted, expired or revoked");
+        }
+        int size = Cursor.limit(limit);
+        String normalized =
+                email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        return Page.of(
+                invitations.page(org, status, normalized, Cursor.decode(cursor), size + 1),
+                size,
+                i -> new Cursor(i.createdAt(), i.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public Invitation get(Caller caller, OrganizationId pathId, UUID id) {
+        return invitations
+                .find(organizations.requireAccess(caller, pathId), id)
+                .orElseThrow(InvitationService::notFound);
+    }
+
+    /** What the holder of a link may see about its invitation; 404 unknown, 410 used, revoked or expired. */
+    @Transactional(readOnly = true)
+    public PublicInvitation preview(String token) {
+        Invitation invitation = usable(invitations.findByToken(hash(token)));
+        User user = users.find(invitation.organizationId(), invitation.userId());
+        String organizationName = organizations.name(invitation.organizationId());
+        return new PublicInvitation(
+                organizationName,
+                invitation.email(),
+                user.firstName(),
+                user.lastName(),
+                invitation.expiresAt(),
+                user.firstName() == null || user.lastName() == null);
+    }
+
+    /**
+     * Accepts a link invitation: sets the password, fills in missing names, activates the user and grants the roles
+     * that waited for acceptance. Concurrent accepts of one token queue on its row; exactly one wins.
+     */
+    @Transactional
+    public void accept(String token, AcceptInvitationRequest request) {
+        Invitation invitation = usable(invitations.lockByToken(hash(token)));
+        User user = users.find(invitation.organizationId(), invitation.userId());
+        if (user.deletedAt() != null || user.status() == UserStatus.DEACTIVATED) {
+            throw gone("invitation_revoked", "This invitation was revoked.");
+        }
+        String actor = "user:" + user.id();
+        credentials.setPassword(user.id(), "password", request.password());
+        users.completeProfile(user.organizationId(), user.id(), request.firstName(), request.lastName(), actor);
+        complete(invitation, actor);
+    }
+
+    /** A user invited with a temporary password accepts by replacing it at first sign-in. */
+    @EventListener
+    void on(PasswordChanged changed) {
+        invitations
+                .lockByUser(changed.userId())
+                .filter(i -> i.pending() && i.type().equals("temporary_password"))
+                .ifPresent(i -> complete(i, "user:" + changed.userId()));
+    }
+
+    /** Keeps each invitation's delivery state: sent once the mail left, failed once the outbox gave up. */
+    @EventListener
+    void on(MailDelivered delivered) {
+        invitations.recordDelivery(delivered.messageId(), delivered.sent());
+    }
+
+    private Invitation send(
+            Caller caller,
+            OrganizationId org,
+            UserId userId,
+            String email,
+            String type,
+            int days,
+            List<String> pendingRoles,
+            String action) {
+        Instant expires = Instant.now().plus(Duration.ofDays(days));
+        String organizationName = organizations.name(org);
+        String inviter = inviter(caller, org);
+        Mail mail;
+        Invitation invitation;
+        if (type.equals("temporary_password")) {
+            invitation =
+                    invitations.save(Ids.next(), org, userId, email, type, null, expires, pendingRoles, caller.actor());
+            String password = credentials.setTemporaryPassword(userId, expires);
+            mail = emails.temporaryPassword(org, organizationName, inviter, email, password, expires);
+        } else {
+            String token = secrets.newToken(TOKEN_PREFIX);
+            invitation = invitations.save(
+                    Ids.next(), org, userId, email, type, hash(token), expires, pendingRoles, caller.actor());
+            mail = emails.link(org, organizationName, inviter, email, token, expires);
+        }
+        invitations.attachMessage(invitation.id(), outbox.enqueue(mail));
+        publish(
+                caller.actor(),
+                action,
+                invitation,
+                new Changes().set("type", type).set("expiresAt", expires).set("pendingRoles", pendingRoles));
+        return invitations.find(org, invitation.id()).orElseThrow();
+    }
+
+    private void complete(Invitation invitation, String actor) {
+        invitations.finish(invitation.id(), "accepted", actor);
+        users.activate(invitation.organizationId(), invitation.userId(), invitation.pendingRoles(), actor);
+        publish(actor, "invitation.accepted", invitation, new Changes().diff("status", "pending", "accepted"));
+    }
+
+    private String inviter(Caller caller, OrganizationId org) {
+        if (caller.kind() == Caller.Kind.USER) {
+            User inviting = users.find(org, new UserId(caller.keyId()));
+            return inviting.name() != null ? inviting.name() : inviting.email();
+        }
+        return "An administrator";
+    }
+
+    private Invitation usable(java.util.Optional<Invitation> found) {
+        Invitation invitation = found.orElseThrow(() -> new ProblemException(
+                HttpStatus.NOT_FOUND, "invitation_not_found", "This invitation link is not valid."));
+        return switch (invitation.status()) {
+            case "pending" -> invitation;
+            case "expired" -> throw gone("invitation_expired", "This invitation has expired; ask for a new one.");
+            case "revoked" -> throw gone("invitation_revoked", "This invitation was revoked.");
+            default -> throw gone("invitation_used", "This invitation was already accepted; sign in instead.");
+        };
+    }
+
+    private byte[] hash(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            throw new ProblemException(
+                    HttpStatus.NOT_FOUND, "invitation_not_found", "This invitation link is not valid.");
+        }
+        return secrets.hash(token);
+    }
+
+    private void publish(String actor, String action, Invitation invitation, Changes changes) {
+        events.publishEvent(new ChangeMade(
+                invitation.organizationId(),
+                actor,
+                action,
+                "invitation",
+                invitation.id().toString(),
+                changes.asMap()));
+    }
+
+    private static ProblemException gone(String code, String detail) {
+        return new ProblemException(HttpStatus.GONE, code, detail);
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Invitation");
+    }
+}

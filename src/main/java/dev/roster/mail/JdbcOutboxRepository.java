@@ -1,0 +1,107 @@
+package dev.roster.mail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcOutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcOutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, Mail mail) {
+        jdbc.sql("""
+                        INSERT INTO outbox_messages (id, organization_id, kind, recipient, subject, text_body, html_body)
+                        VALUES (:id, :org, :kind, :recipient, :subject, :text, :html)
+                        """)
+                .param("id", id)
+                .param(
+                        "org",
+                        mail.organizationId() == null
+                                ? null
+                                : mail.organizationId().value())
+                .param("kind", mail.kind())
+                .param("recipient", mail.recipient())
+                .param("subject", mail.subject())
+                .param("text", mail.textBody())
+                .param("html", mail.htmlBody())
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for {@code lease}, in one statement: rows another node holds are
+     * skipped, and a claim whose node dies runs out so that another node sends the message.
+     */
+    List<OutboxMessage> claim(int limit, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE outbox_messages SET attempts = attempts + 1,
+                            locked_until = now() + make_interval(secs => :leaseSeconds)
+                        WHERE id IN (SELECT id FROM outbox_messages
+                                     WHERE status = 'pending' AND next_attempt_at <= now()
+                                       AND (locked_until IS NULL OR locked_until < now())
+                                     ORDER BY next_attempt_at
+                                     LIMIT :limit
+                                     FOR UPDATE SKIP LOCKED)
+                        RETURNING id, recipient, subject, text_body, html_body, attempts
+                        """)
+                .param("leaseSeconds", lease.toSeconds())
+                .param("limit", limit)
+                .query((rs, row) -> new OutboxMessage(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("text_body"),
+                        rs.getString("html_body"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Marks a message sent and drops its bodies: links and passwords in them must not outlive their delivery. */
+    void markSent(UUID id) {
+        jdbc.sql("""
+                        UPDATE outbox_messages SET status = 'sent', sent_at = now(), locked_until = NULL,
+                            text_body = NULL, html_body = NULL, last_error = NULL
+                        WHERE id = :id
+                        """).param("id", id).update();
+    }
+
+    void retryLater(UUID id, Duration delay, String error) {
+        jdbc.sql("""
+                        UPDATE outbox_messages SET locked_until = NULL, last_error = :error,
+                            next_attempt_at = now() + make_interval(secs => :delaySeconds)
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("delaySeconds", (double) delay.toMillis() / 1000)
+                .param("error", error)
+                .update();
+    }
+
+    void markDead(UUID id, String error) {
+        jdbc.sql("""
+                        UPDATE outbox_messages SET status = 'dead', locked_until = NULL, last_error = :error,
+                            text_body = NULL, html_body = NULL
+                        WHERE id = :id
+                        """).param("id", id).param("error", error).update();
+    }
+
+    /** Messages of one kind queued for a recipient since {@code window} ago, for per-recipient limits. */
+    int countRecent(String kind, String recipient, Duration window) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM outbox_messages
+                        WHERE kind = :kind AND recipient = :recipient
+                          AND created_at > now() - make_interval(secs => :windowSeconds)
+                        """)
+                .param("kind", kind)
+                .param("recipient", recipient)
+                .param("windowSeconds", window.toSeconds())
+                .query(Integer.class)
+                .single();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.roster.web;
+
+import dev.roster.auth.PasswordChangeRequest;
+import dev.roster.auth.SignInRequest;
+import dev.roster.auth.SignInResult;
+import dev.roster.auth.SignInService;
+import dev.roster.organization.OrganizationService;
+import dev.roster.shared.Caller;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.ProblemException;
+import dev.roster.shared.UserId;
+import dev.roster.user.UserService;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page, including the first sign-in of a user invited with a temporary password. */
+@Controller
+@Hidden
+class SignInPageController {
+
+    private final SignInService signIn;
+    private final UserService users;
+    private final OrganizationService organizations;
+
+    SignInPageController(SignInService signIn, UserService users, OrganizationService organizations) {
+        this.signIn = signIn;
+        this.users = users;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/login")
+    String show() {
+        return "login";
+    }
+
+    @PostMapping("/login")
+    String signIn(
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String password,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            SignInResult result = signIn.signIn(new SignInRequest("password", email, password, null, null));
+            if (result.challengeToken() != null) {
+                model.addAttribute("challengeToken", result.challengeToken());
+                return "change-password";
+            }
+            return signedIn(result, model);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("email", email);
+            model.addAttribute("error", e.getMessage());
+            return "login";
+        }
+    }
+
+    @PostMapping("/login/password")
+    String changePassword(
+            @RequestParam(required = false) String challengeToken,
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmation,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("challengeToken", challengeToken);
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "The two passwords are not the same.");
+            return "change-password";
+        }
+        try {
+            return signedIn(
+                    signIn.changePassword(null, new PasswordChangeRequest(challengeToken, null, newPassword)), model);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute(
+                    "error",
+                    e.errors().isEmpty()
+                            ? e.getMessage()
+                            : "The password " + e.errors().get(0).message() + ".");
+            return e.status() == HttpStatus.BAD_REQUEST ? "change-password" : "login";
+        }
+    }
+
+    private String signedIn(SignInResult result, Model model) {
+        Caller caller = signIn.authenticate(result.accessToken()).orElseThrow();
+        OrganizationId org = new OrganizationId(caller.organizationId());
+        model.addAttribute("user", users.find(org, new UserId(caller.keyId())));
+        model.addAttribute("organizationName", organizations.name(org));
+        return "signed-in";
+    }
+}
