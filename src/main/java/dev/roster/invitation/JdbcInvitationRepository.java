@@ -138,10 +138,13 @@ class JdbcInvitationRepository {
                 .list();
     }
 
-    /** Ends the invitation's token: accepted or revoked. */
+    /**
+     * Ends the invitation: accepted or revoked. The token's hash stays so that its link can say why it no longer
+     * works (410), until a resend replaces it.
+     */
     void finish(UUID id, String status, String actor) {
         jdbc.sql("""
-                        UPDATE invitations SET status = :status, token_hash = NULL, updated_at = now(),
+                        UPDATE invitations SET status = :status, updated_at = now(),
                             accepted_at = CASE WHEN :status = 'accepted' THEN now() END,
                             revoked_at = CASE WHEN :status = 'revoked' THEN now() END,
                             revoked_by = CASE WHEN :status = 'revoked' THEN :actor END

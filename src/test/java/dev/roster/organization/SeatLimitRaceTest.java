@@ -9,6 +9,7 @@ import dev.roster.support.ApiTestBase;
 import dev.roster.support.Concurrently;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,10 @@ class SeatLimitRaceTest extends ApiTestBase {
                         "--roster.database.username=postgres",
                         "--roster.database.password=",
                         "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
+                        "--roster.data-dir=target/test-data",
+                        "--roster.smtp.host=127.0.0.1",
+                        "--roster.smtp.port=" + MailServer.PORT,
+                        "--roster.smtp.starttls=false",
                         "--spring.jmx.enabled=false")) {
             int secondPort =
                     ((WebServerApplicationContext) second).getWebServer().getPort();

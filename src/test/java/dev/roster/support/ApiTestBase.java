@@ -6,6 +6,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The common start of an API test: a client on the server's port and the fixture factory. */
 public abstract class ApiTestBase {
 
+    static {
+        MailServer.ensureStarted();
+    }
+
     @LocalServerPort
     private int port;
 

@@ -18,6 +18,16 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.database.ephemeral=true",
             "roster.data-dir=target/test-data",
             "roster.bootstrap-key=" + Api.PLATFORM_KEY,
-            "server.address=127.0.0.1"
+            "server.address=127.0.0.1",
+            "roster.public-url=" + RosterTest.PUBLIC_URL,
+            "roster.smtp.host=127.0.0.1",
+            "roster.smtp.port=" + MailServer.PORT,
+            "roster.smtp.starttls=false",
+            "roster.mail.poll-interval=PT0.2S",
+            "roster.mail.retry-base=PT0.2S"
         })
-public @interface RosterTest {}
+public @interface RosterTest {
+
+    /** Where the test server says it lives; email links must start with this, whatever the request's Host. */
+    String PUBLIC_URL = "https://roster.example.test";
+}
