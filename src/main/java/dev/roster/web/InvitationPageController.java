@@ -48,6 +48,8 @@ class InvitationPageController {
         } catch (ProblemException e) {
             return problem(e, model, response);
         }
+        model.addAttribute("firstName", firstName);
+        model.addAttribute("lastName", lastName);
         if (password == null || !password.equals(confirmation)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(token, invitation, "The two passwords are not the same.", model);

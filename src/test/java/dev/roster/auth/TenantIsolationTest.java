@@ -22,8 +22,8 @@ class TenantIsolationTest extends ApiTestBase {
         // given
         Tenant victim = fixtures.tenant("business");
         Tenant intruder = fixtures.tenant("business");
-        String userId = fixtures.user(victim.adminKey(), Fixtures.uniqueEmail("victim"));
-        String deletedId = fixtures.user(victim.adminKey(), Fixtures.uniqueEmail("deleted"));
+        String userId = quietUser(victim, "victim");
+        String deletedId = quietUser(victim, "deleted");
         api.delete("/v1/users/" + deletedId, victim.adminKey());
         String keyId = api.get("/v1/organizations/" + victim.organizationId() + "/api-keys", victim.adminKey())
                 .json()
@@ -111,6 +111,14 @@ class TenantIsolationTest extends ApiTestBase {
                 tenant.adminKey(),
                 Map.of("email", Fixtures.uniqueEmail("own")));
         assertThat(created.status()).isEqualTo(201);
+    }
+
+    /** A user without an invitation, so that nothing about it changes in the background during the test. */
+    private String quietUser(Tenant tenant, String name) {
+        var created = api.post(
+                "/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail(name), "sendInvitation", false));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
     }
 
     private String snapshot(Tenant tenant, String userId, String deletedId) {
