@@ -41,7 +41,18 @@ class OpenApiDocumentTest extends ApiTestBase {
                 "post /v1/users/{userId}/reactivate",
                 "post /v1/organizations/{orgId}/users",
                 "get /v1/organizations/{orgId}/users/{userId}",
-                "get /v1/audit-events");
+                "get /v1/audit-events",
+                "get /v1/invitations",
+                "get /v1/invitations/{invitationId}",
+                "post /v1/invitations/{invitationId}/revoke",
+                "post /v1/users/{userId}/invitation/resend",
+                "get /v1/public/invitations/{token}",
+                "post /v1/public/invitations/{token}/accept",
+                "post /v1/auth/token",
+                "post /v1/auth/password",
+                "get /.well-known/jwks.json",
+                "post /v1/sso-providers",
+                "patch /v1/sso-providers/{providerId}");
         for (String operation : expected) {
             String[] parts = operation.split(" ");
             assertThat(paths.path(parts[1]).has(parts[0])).as(operation).isTrue();
