@@ -39,6 +39,13 @@ class JdbcUserRepository {
             FROM users u LEFT JOIN invitations i ON i.user_id = u.id
             """;
 
+    /** Live users of live organizations, as sign-in sees them. */
+    private static final String CANDIDATES = """
+            SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
+            FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
+            WHERE u.deleted_at IS NULL
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -183,22 +190,14 @@ class JdbcUserRepository {
 
     /** Live users with this email, in every organization that is not deleted. */
     List<SignInCandidate> findForSignIn(Email email) {
-        return jdbc.sql("""
-                        SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
-                        FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
-                        WHERE u.email = :email AND u.deleted_at IS NULL
-                        """)
+        return jdbc.sql(CANDIDATES + " AND u.email = :email")
                 .param("email", email.value())
                 .query(JdbcUserRepository::candidate)
                 .list();
     }
 
     Optional<SignInCandidate> findCandidate(UserId id) {
-        return jdbc.sql("""
-                        SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
-                        FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
-                        WHERE u.id = :id AND u.deleted_at IS NULL
-                        """)
+        return jdbc.sql(CANDIDATES + " AND u.id = :id")
                 .param("id", id.value())
                 .query(JdbcUserRepository::candidate)
                 .optional();
