@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The default when no SMTP server is configured: each message becomes {@code <data dir>/mail/<id>.eml}, which any
@@ -15,6 +16,7 @@ class FileTransport implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger(FileTransport.class);
 
+    private final JavaMailSenderImpl mimeFactory = new JavaMailSenderImpl();
     private final Path directory;
     private final String from;
 
@@ -29,7 +31,7 @@ class FileTransport implements MailTransport {
         Path file = directory.resolve(message.id() + ".eml");
         try (OutputStream out = Files.newOutputStream(
                 file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            MimeMessages.build(null, from, message).writeTo(out);
+            MimeMessages.build(mimeFactory, from, message).writeTo(out);
         }
         log.info("Mail for {} written to {}", message.recipient(), file.toAbsolutePath());
     }

@@ -27,7 +27,7 @@ class SmtpTransport implements MailTransport {
 
     @Override
     public void send(OutboxMessage message) throws Exception {
-        sender.send(MimeMessages.build(sender.getSession(), from, message));
+        sender.send(MimeMessages.build(sender, from, message));
     }
 
     private static String blankToNull(String value) {
