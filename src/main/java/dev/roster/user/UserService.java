@@ -72,7 +72,6 @@ public class UserService {
                     Map.of());
         }
         claimEmail(org, draft.email(), null);
-        organizations.takeSeat(org);
         boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
         List<String> pendingRoles = invites && organizations.rolesTakeEffectOnAccept(org) ? draft.roles() : null;
         UserDraft stored = pendingRoles == null ? draft : draft.withRoles(List.of());
@@ -83,8 +82,11 @@ public class UserService {
         if (invites) {
             events.publishEvent(new UserInvitationRequested(
                     caller, org, id, created.email(), invitation.type(), invitation.expiresInDays(), pendingRoles));
-            return reload(org, id);
+            created = reload(org, id);
         }
+        // Last, so that the organization's row stays locked only for this update and the commit: creates in one
+        // organization queue on that lock. A full organization rolls the whole create back.
+        organizations.takeSeat(org);
         return created;
     }
 
