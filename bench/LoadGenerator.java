@@ -112,8 +112,10 @@ public class LoadGenerator {
                 drainOutbox();
                 Result result = drive(scenario.getValue(), clients);
                 byClients.put(clients, result);
-                System.out.printf("%-34s %2d clients %9.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  cpu %6.1f us/req%n",
-                        scenario.getKey(), clients, result.rps, result.p50, result.p95, result.p99, result.cpuMicros);
+                System.out.printf("%-34s %2d clients %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms"
+                                + "  CPU us/req: roster %5.0f  postgres %4.0f  client %4.0f%n",
+                        scenario.getKey(), clients, result.rps, result.p50, result.p95, result.p99, result.cpuMicros,
+                        result.postgresMicros, result.clientMicros);
             }
             results.put(scenario.getKey(), byClients);
         }
@@ -135,10 +137,18 @@ public class LoadGenerator {
 
     record Tenant(String id, String key) {}
 
-    record Result(long requests, double rps, double p50, double p95, double p99, double cpuMicros) {}
+    /**
+     * @param cpuMicros Roster's CPU (all its threads, GC and JIT included) per request
+     * @param postgresMicros the PostgreSQL server processes' CPU per request
+     * @param clientMicros this load generator's own CPU per request
+     */
+    record Result(long requests, double rps, double p50, double p95, double p99, double cpuMicros,
+            double postgresMicros, double clientMicros) {}
 
     Result drive(Scenario scenario, int clients) throws Exception {
         long cpuBefore = cpuTicks();
+        long postgresBefore = postgresTicks();
+        long clientBefore = clientNanos();
         long deadline = System.nanoTime() + step.toNanos();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -176,6 +186,8 @@ public class LoadGenerator {
             throw new IllegalStateException("A request failed", failures.get(0));
         }
         long cpuTicks = cpuTicks() - cpuBefore;
+        long postgresTicks = postgresTicks() - postgresBefore;
+        long clientNanos = clientNanos() - clientBefore;
         long total = latencies.stream().mapToLong(s -> s[0]).sum();
         long[] all = new long[(int) total];
         int k = 0;
@@ -184,8 +196,9 @@ public class LoadGenerator {
             k += (int) samples[0];
         }
         Arrays.sort(all);
+        long n = Math.max(1, total);
         return new Result(total, total / seconds, pct(all, 50), pct(all, 95), pct(all, 99),
-                cpuTicks * 10_000.0 / Math.max(1, total));
+                cpuTicks * 10_000.0 / n, postgresTicks * 10_000.0 / n, clientNanos / 1000.0 / n);
     }
 
     void warmUp(Map<String, Scenario> scenarios, int requests) throws Exception {
@@ -426,6 +439,33 @@ public class LoadGenerator {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /** CPU ticks of every PostgreSQL server process on this machine (the embedded one is the only one). */
+    long postgresTicks() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("postgres")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    static long clientNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     long rssKiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -460,8 +500,10 @@ public class LoadGenerator {
                 Result v = r.getValue();
                 out.append(inner).append(String.format(
                         "\n      \"%d\": {\"requests\": %d, \"rps\": %.1f, \"p50ms\": %.3f, \"p95ms\": %.3f, \"p99ms\": %.3f,"
-                                + " \"cpuMicrosPerRequest\": %.1f}",
-                        r.getKey(), v.requests, v.rps, v.p50, v.p95, v.p99, v.cpuMicros));
+                                + " \"rosterCpuMicrosPerRequest\": %.1f, \"postgresCpuMicrosPerRequest\": %.1f,"
+                                + " \"clientCpuMicrosPerRequest\": %.1f}",
+                        r.getKey(), v.requests, v.rps, v.p50, v.p95, v.p99, v.cpuMicros, v.postgresMicros,
+                        v.clientMicros));
                 inner = ",";
             }
             out.append("\n    }");
