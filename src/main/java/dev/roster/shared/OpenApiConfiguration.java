@@ -7,6 +7,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -66,6 +68,14 @@ class OpenApiConfiguration {
                     .forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
                         READ_ERRORS.forEach(
                                 (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                        if (method == PathItem.HttpMethod.POST) {
+                            operation.addParametersItem(new HeaderParameter()
+                                    .name("Idempotency-Key")
+                                    .description("Up to 255 characters. The same key and body within 24 hours"
+                                            + " replay the first answer; another body is 422, a request still"
+                                            + " running is 409.")
+                                    .schema(new StringSchema().maxLength(255)));
+                        }
                         if (method != PathItem.HttpMethod.GET) {
                             WRITE_ERRORS.forEach(
                                     (status, text) -> operation.getResponses().put(status, response(problem, text)));
