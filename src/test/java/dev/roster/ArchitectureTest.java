@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> FEATURES =
-            List.of("organization", "auth", "user", "audit", "mail", "invitation", "web", "idempotency");
+            List.of("organization", "auth", "user", "audit", "mail", "invitation", "web", "idempotency", "ratelimit");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -172,6 +172,12 @@ public class OrganizationService {
         organizations.releaseSeat(id);
     }
 
+    /** The organization's plan, for limits that depend on it; empty for an organization that no longer exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Plan> plan(OrganizationId id) {
+        return organizations.find(id).map(Organization::plan);
+    }
+
     /** The organization's name, for messages sent on its behalf. */
     @Transactional(readOnly = true)
     public String name(OrganizationId id) {

@@ -1,0 +1,44 @@
+package dev.roster.ratelimit;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rate limits ({@code roster.ratelimit.*}).
+ *
+ * @param enabled false turns rate limiting off (the load benchmark does, to measure Roster rather than its limits)
+ * @param store memory (one node) or postgres (several nodes on one database)
+ * @param plans requests per minute per plan: {@code roster.ratelimit.plans.free.per-organization=120}
+ * @param operatorPerMinute requests per minute of each platform or partner key
+ */
+@ConfigurationProperties("roster.ratelimit")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("memory") String store,
+        Map<String, PlanLimits> plans,
+        @DefaultValue("12000") long operatorPerMinute) {
+
+    private static final Map<String, PlanLimits> DEFAULTS = Map.of(
+            "free", new PlanLimits(120L, 120L),
+            "starter", new PlanLimits(600L, 600L),
+            "business", new PlanLimits(3000L, 3000L),
+            "enterprise", new PlanLimits(12000L, 12000L));
+
+    /**
+     * @param perOrganization requests per minute of the whole organization, every credential together
+     * @param perCredential requests per minute of each API key or signed-in user
+     */
+    public record PlanLimits(Long perOrganization, Long perCredential) {}
+
+    PlanLimits limits(String plan) {
+        PlanLimits defaults = DEFAULTS.getOrDefault(plan, DEFAULTS.get("free"));
+        PlanLimits configured = plans == null ? null : plans.get(plan);
+        if (configured == null) {
+            return defaults;
+        }
+        return new PlanLimits(
+                configured.perOrganization() != null ? configured.perOrganization() : defaults.perOrganization(),
+                configured.perCredential() != null ? configured.perCredential() : defaults.perCredential());
+    }
+}
