@@ -15,8 +15,17 @@ import org.junit.jupiter.api.Test;
 /** The layering rules of DESIGN.md, checked on the compiled classes so that the build fails when one is broken. */
 class ArchitectureTest {
 
-    private static final List<String> FEATURES =
-            List.of("organization", "auth", "user", "audit", "mail", "invitation", "web", "idempotency", "ratelimit");
+    private static final List<String> FEATURES = List.of(
+            "organization",
+            "auth",
+            "user",
+            "audit",
+            "mail",
+            "invitation",
+            "web",
+            "idempotency",
+            "ratelimit",
+            "webhook");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

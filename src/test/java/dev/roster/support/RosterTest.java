@@ -24,7 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.smtp.port=" + MailServer.PORT,
             "roster.smtp.starttls=false",
             "roster.mail.poll-interval=PT0.2S",
-            "roster.mail.retry-base=PT0.2S"
+            "roster.mail.retry-base=PT0.2S",
+            "roster.webhooks.allow-private-targets=true",
+            "roster.webhooks.poll-interval=PT0.2S",
+            "roster.webhooks.retry-delays=PT0.3S,PT0.3S,PT0.3S"
         })
 public @interface RosterTest {
 

@@ -1,0 +1,123 @@
+package dev.roster.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries on its own threads, signed per Standard Webhooks ({@code webhook-id}, {@code
+ * webhook-timestamp}, {@code webhook-signature: v1,<base64 HMAC-SHA256>}). A 2xx answer delivers; anything else,
+ * or no answer within the timeout, is retried after the next configured delay, and fails after the last.
+ */
+@Component
+class WebhookDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 20;
+
+    private final JdbcWebhookRepository webhooks;
+    private final WebhookProperties properties;
+    private final HttpClient http;
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "roster-webhooks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties) {
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}")
+    void poll() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<JdbcWebhookRepository.Due> due;
+            do {
+                due = webhooks.claim(BATCH, properties.timeout().multipliedBy(3));
+                var sends = due.stream()
+                        .map(d -> java.util.concurrent.CompletableFuture.runAsync(() -> send(d), senders))
+                        .toList();
+                sends.forEach(java.util.concurrent.CompletableFuture::join);
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Webhook pass failed; the next pass retries", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void send(JdbcWebhookRepository.Due delivery) {
+        try {
+            URI target = URI.create(delivery.url());
+            if (!properties.allowPrivateTargets() && !WebhookTargets.publicHost(target.getHost())) {
+                retry(delivery, null, "the endpoint resolves to a private address");
+                return;
+            }
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .timeout(properties.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Roster-Webhooks/1")
+                    .header("webhook-id", delivery.eventId().toString())
+                    .header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", "v1," + sign(delivery, timestamp))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                webhooks.delivered(delivery.id(), response.statusCode());
+            } else {
+                retry(delivery, response.statusCode(), "HTTP " + response.statusCode());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            retry(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void retry(JdbcWebhookRepository.Due delivery, Integer status, String error) {
+        List<Duration> delays = properties.retryDelays();
+        Duration next = delivery.attempts() <= delays.size() ? delays.get(delivery.attempts() - 1) : null;
+        webhooks.failedAttempt(delivery.id(), status, error, next);
+    }
+
+    /** The Standard Webhooks signature of {@code id.timestamp.body} under the endpoint's secret. */
+    static String sign(JdbcWebhookRepository.Due delivery, String timestamp) throws GeneralSecurityException {
+        byte[] key = Base64.getDecoder().decode(delivery.secret().substring("whsec_".length()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String signed = delivery.eventId() + "." + timestamp + "." + delivery.payload();
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+}

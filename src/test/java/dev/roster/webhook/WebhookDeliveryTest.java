@@ -1,0 +1,199 @@
+package dev.roster.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.roster.support.ApiTestBase;
+import dev.roster.support.Fixtures;
+import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.RosterTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Webhooks end to end, to a real HTTP receiver on loopback. */
+@RosterTest
+class WebhookDeliveryTest extends ApiTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Receiver receiver;
+
+    private Tenant tenant;
+    private String path;
+    private String secret;
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void subscribe() {
+        tenant = fixtures.tenant("business");
+        path = "/hooks/" + tenant.organizationId();
+        var endpoint = api.post(
+                "/v1/webhook-endpoints", tenant.adminKey(), Map.of("url", receiver.url(path), "events", List.of("*")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        secret = endpoint.field("secret");
+    }
+
+    @Test
+    void deliveriesAreSignedAndArriveInOrderForEachUser() throws Exception {
+        String id = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("hooked"));
+        api.patch("/v1/users/" + id, tenant.adminKey(), Map.of("firstName", "Hook"));
+        api.post("/v1/users/" + id + "/deactivate", tenant.adminKey(), null);
+        api.delete("/v1/users/" + id, tenant.adminKey());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> eventsFor(id).size() == 4);
+
+        assertThat(eventsFor(id))
+                .extracting(e -> e.path("type").asString())
+                .containsExactly("user.created", "user.updated", "user.deactivated", "user.deleted");
+        for (Receiver.Received received : receiver.at(path)) {
+            assertThat(received.headers().get("webhook-signature"))
+                    .isEqualTo("v1,"
+                            + sign(
+                                    received.headers().get("webhook-id"),
+                                    received.headers().get("webhook-timestamp"),
+                                    received.body()));
+            assertThat(JSON.readTree(received.body()).path("id").asString())
+                    .isEqualTo(received.headers().get("webhook-id"));
+        }
+        JsonNode updated = eventsFor(id).get(1);
+        assertThat(updated.path("data")
+                        .path("changes")
+                        .path("firstName")
+                        .path("to")
+                        .asString())
+                .isEqualTo("Hook");
+    }
+
+    @Test
+    void aReceiverOutageIsRiddenOutWithRetries() {
+        receiver.failNext(path, 2);
+
+        String id = api.post(
+                        "/v1/users",
+                        tenant.adminKey(),
+                        Map.of("email", Fixtures.uniqueEmail("patient"), "sendInvitation", false))
+                .field("id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> eventsFor(id).size() == 1);
+        var delivery = deliveries().stream()
+                .filter(d -> d.path("eventType").asString().equals("user.created"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(delivery.path("status").asString()).isEqualTo("delivered");
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void afterItsLastTryADeliveryFailsAndCanBeRedelivered() {
+        receiver.failNext(path, 100);
+        String id = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("unlucky"));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries().stream()
+                        .anyMatch(d -> d.path("status").asString().equals("failed")));
+        JsonNode failed = deliveries().stream()
+                .filter(d -> d.path("status").asString().equals("failed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(failed.path("attempts").asInt()).isEqualTo(4);
+        assertThat(failed.path("lastStatusCode").asInt()).isEqualTo(503);
+        receiver.failNext(path, 0);
+
+        var redelivered = api.post(
+                "/v1/webhook-deliveries/" + failed.path("id").asString() + "/redeliver", tenant.adminKey(), null);
+
+        assertThat(redelivered.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !eventsFor(id).isEmpty());
+    }
+
+    @Test
+    void xDisableHooksSuppressesTheRequestsWebhooks() {
+        var quiet = api.send(
+                "POST",
+                "/v1/users",
+                tenant.adminKey(),
+                Map.of("email", Fixtures.uniqueEmail("quiet"), "sendInvitation", false),
+                Map.of("X-Disable-Hooks", "true"));
+        String loud = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("loud"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !eventsFor(loud).isEmpty());
+        assertThat(eventsFor(quiet.field("id"))).isEmpty();
+        assertThat(deliveries()).noneMatch(d -> d.toString().contains(quiet.field("id")));
+    }
+
+    @Test
+    void aSlowReceiverNeverHoldsUpTheApi() {
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.hold(path, release);
+        try {
+            var first = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s1")));
+            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+            var second = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s2")));
+
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(second.status()).isEqualTo(201);
+            assertThat(receiver.at(path)).isEmpty();
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at(path).size() >= 2);
+    }
+
+    @Test
+    void theSecretIsShownOnceAndEndpointsAreValidated() {
+        var listed = api.get("/v1/webhook-endpoints", tenant.adminKey());
+        var badScheme = api.post(
+                "/v1/webhook-endpoints",
+                tenant.adminKey(),
+                Map.of("url", "ftp://example.test/x", "events", List.of("*")));
+        var badEvent = api.post(
+                "/v1/webhook-endpoints",
+                tenant.adminKey(),
+                Map.of("url", receiver.url("/x"), "events", List.of("user.exploded")));
+
+        assertThat(listed.text()).doesNotContain(secret).doesNotContain("whsec_");
+        assertThat(badScheme.status()).isEqualTo(400);
+        assertThat(badEvent.status()).isEqualTo(400);
+    }
+
+    private List<JsonNode> eventsFor(String userId) {
+        return receiver.at(path).stream()
+                .map(r -> JSON.readTree(r.body()))
+                .filter(e -> e.path("data").path("objectId").asString().equals(userId))
+                .toList();
+    }
+
+    private List<JsonNode> deliveries() {
+        var page = api.get("/v1/webhook-deliveries?limit=200", tenant.adminKey())
+                .json()
+                .path("data");
+        return java.util.stream.StreamSupport.stream(page.spliterator(), false).toList();
+    }
+
+    private String sign(String id, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder()
+                .encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+}
