@@ -5,6 +5,7 @@ import dev.roster.auth.PasswordChanged;
 import dev.roster.auth.Secrets;
 import dev.roster.mail.Mail;
 import dev.roster.mail.MailDelivered;
+import dev.roster.mail.MailProperties;
 import dev.roster.mail.OutboxService;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.Caller;
@@ -35,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
-    static final int MAX_SENDS_PER_HOUR = 5;
     private static final String TOKEN_PREFIX = "roster_inv_";
 
     private final JdbcInvitationRepository invitations;
@@ -45,6 +45,7 @@ public class InvitationService {
     private final OrganizationService organizations;
     private final CredentialService credentials;
     private final Secrets secrets;
+    private final MailProperties mail;
     private final ApplicationEventPublisher events;
 
     InvitationService(
@@ -55,6 +56,7 @@ public class InvitationService {
             OrganizationService organizations,
             CredentialService credentials,
             Secrets secrets,
+            MailProperties mail,
             ApplicationEventPublisher events) {
         this.invitations = invitations;
         this.emails = emails;
@@ -63,6 +65,7 @@ public class InvitationService {
         this.organizations = organizations;
         this.credentials = credentials;
         this.secrets = secrets;
+        this.mail = mail;
         this.events = events;
     }
 
@@ -82,7 +85,7 @@ public class InvitationService {
 
     /**
      * Sends the invitation again with a new token (or temporary password) and a new expiry; the old link stops
-     * working. At most {@value #MAX_SENDS_PER_HOUR} invitations per recipient an hour (429 beyond).
+     * working. Limited per recipient and per organization (429 beyond; see {@code MailProperties}).
      */
     @Transactional
     public Invitation resend(Caller caller, OrganizationId pathId, UserId userId, ResendInvitationRequest request) {
@@ -95,10 +98,6 @@ public class InvitationService {
         if (user.deletedAt() != null || user.status() != UserStatus.INVITED) {
             throw ProblemException.conflict(
                     "not_invitable", "Only invited users who have not accepted can be sent an invitation.");
-        }
-        if (outbox.recentlyQueued("invitation", user.email(), Duration.ofHours(1)) >= MAX_SENDS_PER_HOUR) {
-            throw ProblemException.tooManyRequests(
-                    "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
         }
         Invitation current =
                 invitations.findByUser(user.organizationId(), userId).orElse(null);
@@ -212,6 +211,7 @@ public class InvitationService {
             int days,
             List<String> pendingRoles,
             String action) {
+        checkSendingLimits(org, email);
         Instant expires = Instant.now().plus(Duration.ofDays(days));
         String organizationName = organizations.name(org);
         String inviter = inviter(caller, org);
@@ -235,6 +235,19 @@ public class InvitationService {
                 invitation,
                 new Changes().set("type", type).set("expiresAt", expires).set("pendingRoles", pendingRoles));
         return invitations.find(org, invitation.id()).orElseThrow();
+    }
+
+    /** Email limits: per recipient and per organization, each over the last hour; 429 beyond. */
+    private void checkSendingLimits(OrganizationId org, String email) {
+        if (outbox.recentlyQueued("invitation", email, Duration.ofHours(1)) >= mail.invitationsPerRecipientPerHour()) {
+            throw ProblemException.tooManyRequests(
+                    "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
+        }
+        if (outbox.recentlyQueuedBy(org, "invitation", Duration.ofHours(1))
+                >= mail.invitationsPerOrganizationPerHour()) {
+            throw ProblemException.tooManyRequests(
+                    "too_many_invitations", "This organization sent too many invitations in the last hour.", 3600);
+        }
     }
 
     private void complete(Invitation invitation, String actor) {

@@ -91,6 +91,20 @@ class JdbcOutboxRepository {
                         """).param("id", id).param("error", error).update();
     }
 
+    /** Messages of one kind queued for an organization since {@code window} ago, for per-organization limits. */
+    int countRecentForOrganization(java.util.UUID organizationId, String kind, Duration window) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM outbox_messages
+                        WHERE organization_id = :org AND kind = :kind
+                          AND created_at > now() - make_interval(secs => :windowSeconds)
+                        """)
+                .param("org", organizationId)
+                .param("kind", kind)
+                .param("windowSeconds", window.toSeconds())
+                .query(Integer.class)
+                .single();
+    }
+
     /** Messages of one kind queued for a recipient since {@code window} ago, for per-recipient limits. */
     int countRecent(String kind, String recipient, Duration window) {
         return jdbc.sql("""

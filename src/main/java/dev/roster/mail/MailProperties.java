@@ -11,10 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts tries before a message is marked dead
  * @param pollInterval how often each node looks for due messages (new messages are also sent at once on commit)
  * @param retryBase the first retry's delay; each further retry waits twice as long, up to an hour
+ * @param invitationsPerRecipientPerHour invitation emails one address may receive in an hour
+ * @param invitationsPerOrganizationPerHour invitation emails one organization may send in an hour
  */
 @ConfigurationProperties("roster.mail")
 public record MailProperties(
         @DefaultValue("Roster <no-reply@roster.localhost>") String from,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("PT1S") Duration pollInterval,
-        @DefaultValue("PT2S") Duration retryBase) {}
+        @DefaultValue("PT2S") Duration retryBase,
+        @DefaultValue("5") int invitationsPerRecipientPerHour,
+        @DefaultValue("500") int invitationsPerOrganizationPerHour) {}

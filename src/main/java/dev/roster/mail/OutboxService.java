@@ -29,6 +29,12 @@ public class OutboxService {
         return id;
     }
 
+    /** How many messages of a kind an organization sent within the window, to limit what one tenant sends. */
+    @Transactional(readOnly = true)
+    public int recentlyQueuedBy(dev.roster.shared.OrganizationId organization, String kind, Duration window) {
+        return outbox.countRecentForOrganization(organization.value(), kind, window);
+    }
+
     /** How many messages of a kind a recipient was sent within the window, to limit what one address receives. */
     @Transactional(readOnly = true)
     public int recentlyQueued(String kind, String recipient, Duration window) {

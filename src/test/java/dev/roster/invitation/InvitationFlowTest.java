@@ -128,6 +128,31 @@ class InvitationFlowTest extends ApiTestBase {
     }
 
     @Test
+    void anOrganizationsInvitationsPerHourAreLimitedAndARefusedCreateLeavesNoUser() {
+        Tenant big = fixtures.tenant("enterprise");
+        for (int i = 0; i < 60; i++) {
+            assertThat(api.post("/v1/users", big.adminKey(), Map.of("email", Fixtures.uniqueEmail("bulk")))
+                            .status())
+                    .isEqualTo(201);
+        }
+        String email = Fixtures.uniqueEmail("one-too-many");
+
+        var refused = api.post("/v1/users", big.adminKey(), Map.of("email", email));
+        var uninvited = api.post(
+                "/v1/users", big.adminKey(), Map.of("email", Fixtures.uniqueEmail("quiet"), "sendInvitation", false));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.field("code")).isEqualTo("too_many_invitations");
+        assertThat(refused.header("Retry-After")).isEqualTo("3600");
+        assertThat(api.get("/v1/users?q=" + email, big.adminKey())
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+        assertThat(uninvited.status()).isEqualTo(201);
+    }
+
+    @Test
     void theLinkUsesThePublicUrlWhateverTheHostHeaderSays() throws Exception {
         String email = Fixtures.uniqueEmail("host");
         String body = "{\"email\":\"" + email + "\"}";
