@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -194,6 +195,37 @@ public class InvitationService {
                 .lockByUser(changed.userId())
                 .filter(i -> i.pending() && i.type().equals("temporary_password"))
                 .ifPresent(i -> complete(i, "user:" + changed.userId()));
+    }
+
+    /** Announces invitations that expired since the last sweep: an audit event and webhook each. */
+    @Scheduled(fixedDelayString = "${roster.invitations.expiry-sweep-interval:PT1M}")
+    @Transactional
+    public void announceExpired() {
+        for (Invitation invitation : invitations.claimNewlyExpired(100)) {
+            publish("system", "invitation.expired", invitation, new Changes().diff("status", "pending", "expired"));
+        }
+    }
+
+    /** A user who is deleted or deactivated can no longer accept: their pending invitation is revoked. */
+    @EventListener
+    void on(ChangeMade change) {
+        if (!change.targetType().equals("user")
+                || !(change.action().equals("user.deleted") || change.action().equals("user.deactivated"))) {
+            return;
+        }
+        invitations
+                .lockPendingOf(change.organizationId(), UserId.of(change.targetId()))
+                .ifPresent(invitation -> {
+                    invitations.finish(invitation.id(), "revoked", change.actor());
+                    if (invitation.type().equals("temporary_password")) {
+                        credentials.expireTemporaryPassword(invitation.userId());
+                    }
+                    publish(
+                            change.actor(),
+                            "invitation.revoked",
+                            invitation,
+                            new Changes().diff("status", invitation.status(), "revoked"));
+                });
     }
 
     /** Keeps each invitation's delivery state: sent once the mail left, failed once the outbox gave up. */

@@ -53,6 +53,7 @@ class JdbcInvitationRepository {
                         ON CONFLICT (user_id) DO UPDATE SET token_hash = :tokenHash, status = 'pending',
                             delivery = 'queued', expires_at = :expiresAt, email = :email,
                             send_count = invitations.send_count + 1, revoked_at = NULL, revoked_by = NULL,
+                            expiry_announced = false,
                             updated_at = now()
                         RETURNING %s
                         """.formatted(COLUMNS))
@@ -154,6 +155,33 @@ class JdbcInvitationRepository {
                 .param("status", status)
                 .param("actor", actor)
                 .update();
+    }
+
+    /**
+     * Marks up to {@code limit} pending invitations that have just expired as announced and returns them; nodes
+     * sweeping at once skip each other's rows, so each expiry is announced once.
+     */
+    List<Invitation> claimNewlyExpired(int limit) {
+        return jdbc.sql("""
+                        UPDATE invitations SET expiry_announced = true
+                        WHERE id IN (SELECT id FROM invitations
+                                     WHERE status = 'pending' AND expires_at <= now() AND NOT expiry_announced
+                                     ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("limit", limit)
+                .query(JdbcInvitationRepository::map)
+                .list();
+    }
+
+    /** The user's pending invitation, locked, if it has one. */
+    Optional<Invitation> lockPendingOf(OrganizationId org, UserId user) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE organization_id = :org AND user_id = :user"
+                        + " AND status = 'pending' FOR UPDATE")
+                .param("org", org.value())
+                .param("user", user.value())
+                .query(JdbcInvitationRepository::map)
+                .optional();
     }
 
     void recordDelivery(UUID messageId, boolean sent) {

@@ -18,6 +18,7 @@ final class WebhookEvents {
             "invitation.resent",
             "invitation.accepted",
             "invitation.revoked",
+            "invitation.expired",
             "api_key.created",
             "api_key.revoked",
             "organization.updated",

@@ -153,6 +153,48 @@ class InvitationFlowTest extends ApiTestBase {
     }
 
     @Test
+    void expiriesAreAnnouncedOnceAndDeletingAUserRevokesItsInvitation() {
+        String expiring = Fixtures.uniqueEmail("announced");
+        String expiringId = fixtures.user(tenant.adminKey(), expiring);
+        String leaving = Fixtures.uniqueEmail("leaving");
+        String leavingId = fixtures.user(tenant.adminKey(), leaving);
+        String token = MailServer.token(MailServer.await(leaving, 1).get(0));
+        jdbc.sql("UPDATE invitations SET expires_at = now() - interval '1 second' WHERE email = :e")
+                .param("e", expiring)
+                .update();
+
+        api.delete("/v1/users/" + leavingId, tenant.adminKey());
+
+        String invitationId = api.get("/v1/users/" + expiringId, tenant.adminKey())
+                .json()
+                .path("invitation")
+                .path("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get(
+                                        "/v1/audit-events?action=invitation.expired&targetId=" + invitationId,
+                                        tenant.adminKey())
+                                .json()
+                                .path("data")
+                                .size()
+                        == 1);
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(api.get("/v1/audit-events?action=invitation.expired&targetId=" + invitationId, tenant.adminKey())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api.get("/v1/users/" + leavingId, tenant.adminKey())
+                        .json()
+                        .path("invitation")
+                        .path("status")
+                        .asString())
+                .isEqualTo("revoked");
+        assertThat(api.get("/v1/public/invitations/" + token, null).field("code"))
+                .isEqualTo("invitation_revoked");
+    }
+
+    @Test
     void theLinkUsesThePublicUrlWhateverTheHostHeaderSays() throws Exception {
         String email = Fixtures.uniqueEmail("host");
         String body = "{\"email\":\"" + email + "\"}";

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.smtp.starttls=false",
             "roster.mail.poll-interval=PT0.2S",
             "roster.mail.retry-base=PT0.2S",
+            "roster.invitations.expiry-sweep-interval=PT0.5S",
             "roster.mail.invitations-per-organization-per-hour=60",
             "roster.webhooks.allow-private-targets=true",
             "roster.webhooks.poll-interval=PT0.2S",
