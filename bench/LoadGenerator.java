@@ -206,6 +206,7 @@ public class LoadGenerator {
         List<Scenario> all = new ArrayList<>(scenarios.values());
         Thread[] threads = new Thread[4];
         AtomicLong left = new AtomicLong(requests);
+        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < threads.length; i++) {
             threads[i] = new Thread(() -> {
                 try {
@@ -213,13 +214,16 @@ public class LoadGenerator {
                         all.get((int) (left.get() % all.size())).call();
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    failures.add(e);
                 }
             });
             threads[i].start();
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("A warm-up request failed", failures.get(0));
         }
         System.out.printf("Warmed up with %,d requests in %.1f s%n", requests, (System.nanoTime() - t0) / 1e9);
     }

@@ -271,12 +271,12 @@ public class InvitationService {
 
     /** Email limits: per recipient and per organization, each over the last hour; 429 beyond. */
     private void checkSendingLimits(OrganizationId org, String email) {
-        if (outbox.recentlyQueued("invitation", email, Duration.ofHours(1)) >= mail.invitationsPerRecipientPerHour()) {
+        if (outbox.recipientReached("invitation", email, Duration.ofHours(1), mail.invitationsPerRecipientPerHour())) {
             throw ProblemException.tooManyRequests(
                     "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
         }
-        if (outbox.recentlyQueuedBy(org, "invitation", Duration.ofHours(1))
-                >= mail.invitationsPerOrganizationPerHour()) {
+        if (outbox.organizationReached(
+                org, "invitation", Duration.ofHours(1), mail.invitationsPerOrganizationPerHour())) {
             throw ProblemException.tooManyRequests(
                     "too_many_invitations", "This organization sent too many invitations in the last hour.", 3600);
         }

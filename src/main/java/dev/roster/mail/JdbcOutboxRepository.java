@@ -91,30 +91,37 @@ class JdbcOutboxRepository {
                         """).param("id", id).param("error", error).update();
     }
 
-    /** Messages of one kind queued for an organization since {@code window} ago, for per-organization limits. */
-    int countRecentForOrganization(java.util.UUID organizationId, String kind, Duration window) {
+    /**
+     * Messages of one kind queued for an organization since {@code window} ago, counted up to {@code cap}: a
+     * limit check never reads more rows than its limit.
+     */
+    int countRecentForOrganization(java.util.UUID organizationId, String kind, Duration window, int cap) {
         return jdbc.sql("""
-                        SELECT count(*) FROM outbox_messages
-                        WHERE organization_id = :org AND kind = :kind
-                          AND created_at > now() - make_interval(secs => :windowSeconds)
+                        SELECT count(*) FROM (SELECT 1 FROM outbox_messages
+                                              WHERE organization_id = :org AND kind = :kind
+                                                AND created_at > now() - make_interval(secs => :windowSeconds)
+                                              LIMIT :cap) recent
                         """)
                 .param("org", organizationId)
                 .param("kind", kind)
                 .param("windowSeconds", window.toSeconds())
+                .param("cap", cap)
                 .query(Integer.class)
                 .single();
     }
 
     /** Messages of one kind queued for a recipient since {@code window} ago, for per-recipient limits. */
-    int countRecent(String kind, String recipient, Duration window) {
+    int countRecent(String kind, String recipient, Duration window, int cap) {
         return jdbc.sql("""
-                        SELECT count(*) FROM outbox_messages
-                        WHERE kind = :kind AND recipient = :recipient
-                          AND created_at > now() - make_interval(secs => :windowSeconds)
+                        SELECT count(*) FROM (SELECT 1 FROM outbox_messages
+                                              WHERE kind = :kind AND recipient = :recipient
+                                                AND created_at > now() - make_interval(secs => :windowSeconds)
+                                              LIMIT :cap) recent
                         """)
                 .param("kind", kind)
                 .param("recipient", recipient)
                 .param("windowSeconds", window.toSeconds())
+                .param("cap", cap)
                 .query(Integer.class)
                 .single();
     }

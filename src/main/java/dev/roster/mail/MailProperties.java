@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often each node looks for due messages (new messages are also sent at once on commit)
  * @param retryBase the first retry's delay; each further retry waits twice as long, up to an hour
  * @param invitationsPerRecipientPerHour invitation emails one address may receive in an hour
- * @param invitationsPerOrganizationPerHour invitation emails one organization may send in an hour
+ * @param invitationsPerOrganizationPerHour invitation emails one organization may send in an hour; 0 for no limit
  */
 @ConfigurationProperties("roster.mail")
 public record MailProperties(
@@ -21,4 +21,4 @@ public record MailProperties(
         @DefaultValue("PT1S") Duration pollInterval,
         @DefaultValue("PT2S") Duration retryBase,
         @DefaultValue("5") int invitationsPerRecipientPerHour,
-        @DefaultValue("500") int invitationsPerOrganizationPerHour) {}
+        @DefaultValue("1000") int invitationsPerOrganizationPerHour) {}

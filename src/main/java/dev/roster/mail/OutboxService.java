@@ -29,15 +29,19 @@ public class OutboxService {
         return id;
     }
 
-    /** How many messages of a kind an organization sent within the window, to limit what one tenant sends. */
+    /**
+     * Whether an organization queued at least {@code limit} messages of a kind within the window; a limit of 0 or
+     * less means no limit.
+     */
     @Transactional(readOnly = true)
-    public int recentlyQueuedBy(dev.roster.shared.OrganizationId organization, String kind, Duration window) {
-        return outbox.countRecentForOrganization(organization.value(), kind, window);
+    public boolean organizationReached(
+            dev.roster.shared.OrganizationId organization, String kind, Duration window, int limit) {
+        return limit > 0 && outbox.countRecentForOrganization(organization.value(), kind, window, limit) >= limit;
     }
 
-    /** How many messages of a kind a recipient was sent within the window, to limit what one address receives. */
+    /** Whether a recipient was sent at least {@code limit} messages of a kind within the window. */
     @Transactional(readOnly = true)
-    public int recentlyQueued(String kind, String recipient, Duration window) {
-        return outbox.countRecent(kind, recipient, window);
+    public boolean recipientReached(String kind, String recipient, Duration window, int limit) {
+        return limit > 0 && outbox.countRecent(kind, recipient, window, limit) >= limit;
     }
 }
