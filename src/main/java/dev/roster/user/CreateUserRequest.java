@@ -2,6 +2,7 @@ package dev.roster.user;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The fields a caller may set on a new user; any other field is rejected, so id, status, organization and
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param sendInvitation whether to invite the user by email; true when omitted
  * @param metadata a JSON object of at most 50 keys and 8 KiB
  * @param externalId the caller's own id for the user, unique in the organization
+ * @param managerId the user this one reports to: an active or invited user of the same organization
+ * @param groups groups to add the user to, at most one of them primary
+ * @param positionIds positions the user holds
  * @param invitationType link (the default: a link to set a password) or temporary_password (the email carries a
  *     generated password to replace at first sign-in)
  * @param expiresInDays how long the invitation stays valid, 1 to 30 days; 7 when omitted
@@ -31,5 +35,8 @@ public record CreateUserRequest(
         Boolean sendInvitation,
         Map<String, Object> metadata,
         String externalId,
+        UUID managerId,
+        List<UserPlaced.GroupPlacement> groups,
+        List<UUID> positionIds,
         String invitationType,
         Integer expiresInDays) {}

@@ -35,8 +35,11 @@ class JdbcUserRepository {
                 i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
                 i.expires_at AS invitation_expires_at, i.pending_roles AS invitation_pending_roles,
                 CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
-                    AS invitation_status
-            FROM users u LEFT JOIN invitations i ON i.user_id = u.id
+                    AS invitation_status,
+                m.id AS manager_id,
+                coalesce(m.name, nullif(concat_ws(' ', m.first_name, m.last_name), '')) AS manager_name,
+                m.email AS manager_email
+            FROM users u LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
             """;
 
     /** Live users of live organizations, as sign-in sees them. */
@@ -57,10 +60,10 @@ class JdbcUserRepository {
     void insert(OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor) {
         jdbc.sql("""
                         INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone, roles,
-                            status, allow_password_auth, send_invitation, metadata, external_id, activated_at,
-                            created_by, updated_by)
+                            status, allow_password_auth, send_invitation, metadata, external_id, manager_id,
+                            activated_at, created_by, updated_by)
                         VALUES (:id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :roles, :status,
-                            :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId,
+                            :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId, :managerId,
                             CASE WHEN :status = 'active' THEN now() END, :actor, :actor)
                         """)
                 .param("id", id.value())
@@ -119,7 +122,8 @@ class JdbcUserRepository {
                         UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName, name = :name,
                             mobile_phone = :mobilePhone, roles = :roles, allow_password_auth = :allowPasswordAuth,
                             send_invitation = :sendInvitation, metadata = CAST(:metadata AS jsonb),
-                            external_id = :externalId, updated_at = now(), updated_by = :actor
+                            external_id = :externalId, manager_id = :managerId, updated_at = now(),
+                            updated_by = :actor
                         WHERE organization_id = :org AND id = :id
                         """)
                 .param("org", org.value())
@@ -213,6 +217,48 @@ class JdbcUserRepository {
                 List.of((String[]) rs.getArray("roles").getArray()));
     }
 
+    /**
+     * Serialises changes to the organization's reporting lines until the transaction ends, so that two concurrent
+     * changes cannot together close a cycle that neither would alone.
+     */
+    void lockReportingLines(OrganizationId org) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 11))")
+                .param("key", "reporting-lines:" + org.value())
+                .query()
+                .singleRow();
+    }
+
+    /** Whether {@code user} is {@code manager} or anyone above {@code manager} in the reporting line. */
+    boolean managesUpward(OrganizationId org, UserId manager, UserId user) {
+        return jdbc.sql("""
+                        WITH RECURSIVE chain(id, depth) AS (
+                            SELECT id, 0 FROM users WHERE organization_id = :org AND id = :manager
+                            UNION ALL
+                            SELECT u.manager_id, c.depth + 1 FROM users u JOIN chain c ON u.id = c.id
+                            WHERE u.manager_id IS NOT NULL AND c.depth < 1000)
+                        SELECT EXISTS (SELECT 1 FROM chain WHERE id = :user)
+                        """)
+                .param("org", org.value())
+                .param("manager", manager.value())
+                .param("user", user.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Clears the manager of everyone who reported to {@code manager}; returns who they were. */
+    List<UserId> clearReportsOf(OrganizationId org, UserId manager, String actor) {
+        return jdbc.sql("""
+                        UPDATE users SET manager_id = NULL, updated_at = now(), updated_by = :actor
+                        WHERE organization_id = :org AND manager_id = :manager
+                        RETURNING id
+                        """)
+                .param("org", org.value())
+                .param("manager", manager.value())
+                .param("actor", actor)
+                .query((rs, row) -> new UserId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
     void markAllDeleted(OrganizationId org, String actor) {
         jdbc.sql("""
                         UPDATE users SET deleted_at = now(), deleted_by = :actor, updated_at = now(), updated_by = :actor
@@ -259,6 +305,8 @@ class JdbcUserRepository {
         params.put("sendInvitation", user.sendInvitation());
         params.put("metadata", json.writeValueAsString(user.metadata()));
         params.put("externalId", user.externalId());
+        params.put(
+                "managerId", user.managerId() == null ? null : user.managerId().value());
         return params;
     }
 
@@ -290,7 +338,15 @@ class JdbcUserRepository {
                 rs.getString("updated_by"),
                 Rows.instant(rs, "deleted_at"),
                 rs.getString("deleted_by"),
-                invitation(rs));
+                invitation(rs),
+                manager(rs));
+    }
+
+    private static ManagerSummary manager(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("manager_id", UUID.class);
+        return id == null
+                ? null
+                : new ManagerSummary(new UserId(id), rs.getString("manager_name"), rs.getString("manager_email"));
     }
 
     private static InvitationSummary invitation(ResultSet rs) throws SQLException {

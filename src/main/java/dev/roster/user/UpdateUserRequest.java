@@ -2,6 +2,7 @@ package dev.roster.user;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The fields a PATCH may change; a field left out stays as it is, and null clears an optional one. The rules are
@@ -17,4 +18,5 @@ public record UpdateUserRequest(
         Boolean isOrgAdmin,
         Boolean allowPasswordAuth,
         Map<String, Object> metadata,
-        String externalId) {}
+        String externalId,
+        UUID managerId) {}

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param externalId the caller's own id for this user, unique in the organization
  * @param deletedAt when the user was deleted; absent for live users
  * @param invitation the state of the user's email invitation; null when none was sent
+ * @param manager who the user reports to; null when no one
  */
 public record User(
         UserId id,
@@ -40,7 +41,8 @@ public record User(
         String updatedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy,
-        InvitationSummary invitation) {
+        InvitationSummary invitation,
+        ManagerSummary manager) {
 
     boolean deleted() {
         return deletedAt != null;

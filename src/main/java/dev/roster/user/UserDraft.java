@@ -1,5 +1,6 @@
 package dev.roster.user;
 
+import dev.roster.shared.UserId;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ record UserDraft(
         boolean allowPasswordAuth,
         boolean sendInvitation,
         Map<String, Object> metadata,
-        String externalId) {
+        String externalId,
+        UserId managerId) {
 
     UserDraft withRoles(List<String> newRoles) {
         return new UserDraft(
@@ -27,7 +29,8 @@ record UserDraft(
                 allowPasswordAuth,
                 sendInvitation,
                 metadata,
-                externalId);
+                externalId,
+                managerId);
     }
 
     static UserDraft of(User user) {
@@ -41,6 +44,7 @@ record UserDraft(
                 user.allowPasswordAuth(),
                 user.sendInvitation(),
                 user.metadata(),
-                user.externalId());
+                user.externalId(),
+                user.manager() == null ? null : user.manager().id());
     }
 }

@@ -3,6 +3,7 @@ package dev.roster.user;
 import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
+import dev.roster.shared.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,8 @@ class UserRules {
                 request.allowPasswordAuth() == null || request.allowPasswordAuth(),
                 request.sendInvitation() == null || request.sendInvitation(),
                 metadata(request.metadata()),
-                Text.optional("externalId", request.externalId(), 255));
+                Text.optional("externalId", request.externalId(), 255),
+                request.managerId() == null ? null : new UserId(request.managerId()));
     }
 
     /** The invitation a create asks for: its type and how many days it lasts. */
@@ -70,7 +72,8 @@ class UserRules {
                 patch.has("allowPasswordAuth") ? v.allowPasswordAuth() : was.allowPasswordAuth(),
                 was.sendInvitation(),
                 patch.has("metadata") ? metadata(v.metadata()) : was.metadata(),
-                patch.has("externalId") ? Text.optional("externalId", v.externalId(), 255) : was.externalId());
+                patch.has("externalId") ? Text.optional("externalId", v.externalId(), 255) : was.externalId(),
+                patch.has("managerId") ? (v.managerId() == null ? null : new UserId(v.managerId())) : was.managerId());
     }
 
     private static String phone(String text) {

@@ -72,6 +72,7 @@ public class UserService {
                     Map.of());
         }
         claimEmail(org, draft.email(), null);
+        checkManager(org, null, draft.managerId());
         boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
         List<String> pendingRoles = invites && organizations.rolesTakeEffectOnAccept(org) ? draft.roles() : null;
         UserDraft stored = pendingRoles == null ? draft : draft.withRoles(List.of());
@@ -79,6 +80,14 @@ public class UserService {
         save(() -> users.insert(org, id, stored, invites ? UserStatus.INVITED : UserStatus.ACTIVE, caller.actor()));
         User created = reload(org, id);
         publish(caller, "user.created", created, created(created));
+        if (request.groups() != null || request.positionIds() != null) {
+            events.publishEvent(new UserPlaced(
+                    caller,
+                    org,
+                    id,
+                    request.groups() == null ? List.of() : request.groups(),
+                    request.positionIds() == null ? List.of() : request.positionIds()));
+        }
         if (invites) {
             events.publishEvent(new UserInvitationRequested(
                     caller, org, id, created.email(), invitation.type(), invitation.expiresInDays(), pendingRoles));
@@ -117,6 +126,11 @@ public class UserService {
         UserDraft draft = rules.apply(current, patch);
         if (!draft.email().value().equals(current.email())) {
             claimEmail(org, draft.email(), id);
+        }
+        UserId currentManager =
+                current.manager() == null ? null : current.manager().id();
+        if (draft.managerId() != null && !draft.managerId().equals(currentManager)) {
+            checkManager(org, id, draft.managerId());
         }
         save(() -> users.update(org, id, draft, caller.actor()));
         User updated = reload(org, id);
@@ -160,7 +174,27 @@ public class UserService {
         users.markDeleted(org, id, caller.actor(), true);
         User deleted = reload(org, id);
         organizations.releaseSeat(org);
-        publish(caller, "user.deleted", deleted, new Changes().set("deletedAt", deleted.deletedAt()));
+        List<UserId> reports = users.clearReportsOf(org, id, caller.actor());
+        publish(
+                caller,
+                "user.deleted",
+                deleted,
+                new Changes()
+                        .set("deletedAt", deleted.deletedAt())
+                        .set(
+                                "reportsUnassigned",
+                                reports.isEmpty()
+                                        ? null
+                                        : reports.stream().map(UserId::toString).toList()));
+        for (UserId report : reports) {
+            events.publishEvent(new ChangeMade(
+                    org,
+                    caller.actor(),
+                    "user.updated",
+                    "user",
+                    report.toString(),
+                    new Changes().diff("managerId", id.toString(), null).asMap()));
+        }
     }
 
     /** Brings a deleted user back while its email and a seat are free. */
@@ -222,7 +256,8 @@ public class UserService {
                         draft.allowPasswordAuth(),
                         draft.sendInvitation(),
                         draft.metadata(),
-                        draft.externalId()),
+                        draft.externalId(),
+                        draft.managerId()),
                 actor);
         events.publishEvent(new ChangeMade(org, actor, "user.updated", "user", id.toString(), changes.asMap()));
     }
@@ -276,6 +311,33 @@ public class UserService {
         }
     }
 
+    /**
+     * A manager must be an active or invited user of the same organization, and must not report, directly or
+     * through others, to the user being managed.
+     */
+    private void checkManager(OrganizationId org, UserId user, UserId manager) {
+        if (manager == null) {
+            return;
+        }
+        if (manager.equals(user)) {
+            throw ProblemException.invalid("managerId", "cannot be the user itself");
+        }
+        User found = users.find(org, manager).orElse(null);
+        if (found == null || found.deletedAt() != null || found.status() == UserStatus.DEACTIVATED) {
+            throw ProblemException.invalid("managerId", "must be an active or invited user of this organization");
+        }
+        if (user != null) {
+            users.lockReportingLines(org);
+            if (users.managesUpward(org, manager, user)) {
+                throw ProblemException.invalid("managerId", "would make a reporting cycle");
+            }
+        }
+    }
+
+    private static String managerOf(User user) {
+        return user.manager() == null ? null : user.manager().id().toString();
+    }
+
     private User live(OrganizationId org, UserId id) {
         User user = users.lock(org, id).orElseThrow(UserService::notFound);
         if (user.deleted()) {
@@ -322,7 +384,8 @@ public class UserService {
                 .set("roles", user.roles())
                 .set("status", user.status())
                 .set("allowPasswordAuth", user.allowPasswordAuth())
-                .set("externalId", user.externalId());
+                .set("externalId", user.externalId())
+                .set("managerId", managerOf(user));
     }
 
     private static Changes diff(User before, User after) {
@@ -335,7 +398,8 @@ public class UserService {
                 .diff("roles", before.roles(), after.roles())
                 .diff("allowPasswordAuth", before.allowPasswordAuth(), after.allowPasswordAuth())
                 .diff("metadata", before.metadata(), after.metadata())
-                .diff("externalId", before.externalId(), after.externalId());
+                .diff("externalId", before.externalId(), after.externalId())
+                .diff("managerId", managerOf(before), managerOf(after));
     }
 
     private void publish(Caller caller, String action, User user, Changes changes) {
