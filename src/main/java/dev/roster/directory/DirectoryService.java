@@ -270,13 +270,7 @@ public class DirectoryService {
     }
 
     private void liveUser(OrganizationId org, UserId userId) {
-        User user;
-        try {
-            user = users.find(org, userId);
-        } catch (ProblemException notFound) {
-            throw ProblemException.notFound("User");
-        }
-        if (user.deletedAt() != null) {
+        if (users.find(org, userId).deletedAt() != null) {
             throw ProblemException.conflict("user_deleted", "The user is deleted; restore it first.");
         }
     }

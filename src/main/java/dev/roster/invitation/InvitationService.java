@@ -266,7 +266,7 @@ public class InvitationService {
                 action,
                 invitation,
                 new Changes().set("type", type).set("expiresAt", expires).set("pendingRoles", pendingRoles));
-        return invitations.find(org, invitation.id()).orElseThrow();
+        return invitation;
     }
 
     /** Email limits: per recipient and per organization, each over the last hour; 429 beyond. */

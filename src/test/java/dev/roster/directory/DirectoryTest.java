@@ -32,7 +32,7 @@ class DirectoryTest extends ApiTestBase {
         var shown = api.get("/v1/users/" + b, tenant.adminKey()).json().path("manager");
         var cycle = api.patch("/v1/users/" + a, tenant.adminKey(), Map.of("managerId", c));
         var self = api.patch("/v1/users/" + a, tenant.adminKey(), Map.of("managerId", a));
-        String stranger = new Fixtures(api).user(fixtures.tenant("free").adminKey(), Fixtures.uniqueEmail("far"));
+        String stranger = fixtures.user(fixtures.tenant("free").adminKey(), Fixtures.uniqueEmail("far"));
         var foreign = api.patch("/v1/users/" + a, tenant.adminKey(), Map.of("managerId", stranger));
         var malformed = api.patch("/v1/users/" + a, tenant.adminKey(), Map.of("managerId", "nope"));
 
