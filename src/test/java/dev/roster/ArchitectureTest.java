@@ -19,13 +19,15 @@ class ArchitectureTest {
             "organization",
             "auth",
             "user",
+            "role",
             "audit",
             "mail",
             "invitation",
             "web",
             "idempotency",
             "ratelimit",
-            "webhook");
+            "webhook",
+            "directory");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -6,6 +6,7 @@ import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
+import dev.roster.shared.Permission;
 import dev.roster.shared.RequestIdFilter;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class AuditService {
     public Page<AuditEvent> list(
             Caller caller, OrganizationId pathId, String action, String targetId, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.AUDIT_READ);
         int size = Cursor.limit(limit);
         return Page.of(
                 events.page(org, blankToNull(action), blankToNull(targetId), Cursor.decode(cursor), size + 1),

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A key as lists show it: never its secret.
  *
+ * @param role the name of the role the key acts with
+ * @param roleId the id of that role
  * @param prefix the first characters of the secret, to tell keys apart
  * @param organizationId the key's organization; null for partner keys
  */
@@ -15,6 +17,7 @@ public record ApiKey(
         String name,
         String kind,
         String role,
+        UUID roleId,
         OrganizationId organizationId,
         String prefix,
         Instant createdAt,

@@ -2,16 +2,21 @@ package dev.roster.auth;
 
 import dev.roster.organization.OrganizationDeleted;
 import dev.roster.organization.OrganizationService;
+import dev.roster.role.Role;
+import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
 import dev.roster.shared.Cursor;
+import dev.roster.shared.Grants;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +34,7 @@ public class ApiKeyService {
     private final Secrets secrets;
     private final KeyUsage usage;
     private final OrganizationService organizations;
+    private final RoleService roles;
     private final ApplicationEventPublisher events;
 
     ApiKeyService(
@@ -36,11 +42,13 @@ public class ApiKeyService {
             Secrets secrets,
             KeyUsage usage,
             OrganizationService organizations,
+            RoleService roles,
             ApplicationEventPublisher events) {
         this.keys = keys;
         this.secrets = secrets;
         this.usage = usage;
         this.organizations = organizations;
+        this.roles = roles;
         this.events = events;
     }
 
@@ -48,18 +56,16 @@ public class ApiKeyService {
     @Transactional
     public CreatedApiKey createOrganizationKey(Caller caller, OrganizationId pathId, CreateApiKeyRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
-        String role = request.role() == null ? "admin" : request.role();
-        if (!role.equals("admin") && !role.equals("user")) {
-            throw ProblemException.invalid("role", "must be admin or user");
-        }
-        return create(caller, KeyKind.ORGANIZATION, org, role, Text.required("name", request.name(), MAX_NAME));
+        caller.require(Permission.KEYS_MANAGE);
+        String name = Text.required("name", request.name(), MAX_NAME);
+        Role role = roles.roleForKey(caller, org, request.role(), request.roleId());
+        return create(caller, KeyKind.ORGANIZATION, org, role, name);
     }
 
     @Transactional(readOnly = true)
     public Page<ApiKey> listOrganizationKeys(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.KEYS_MANAGE);
         return page(KeyKind.ORGANIZATION, org, cursor, limit);
     }
 
@@ -67,7 +73,7 @@ public class ApiKeyService {
     @Transactional
     public void revokeOrganizationKey(Caller caller, OrganizationId pathId, UUID keyId) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.KEYS_MANAGE);
         revoke(caller, KeyKind.ORGANIZATION, org, keyId);
     }
 
@@ -75,7 +81,7 @@ public class ApiKeyService {
     @Transactional
     public CreatedApiKey createPartnerKey(Caller caller, CreatePartnerKeyRequest request) {
         requirePlatform(caller);
-        return create(caller, KeyKind.PARTNER, null, "admin", Text.required("name", request.name(), MAX_NAME));
+        return create(caller, KeyKind.PARTNER, null, null, Text.required("name", request.name(), MAX_NAME));
     }
 
     @Transactional(readOnly = true)
@@ -103,11 +109,10 @@ public class ApiKeyService {
                 .filter(key -> MessageDigest.isEqual(key.hash(), hash))
                 .map(key -> {
                     usage.recordUse(key.id());
-                    return new Caller(
-                            key.kind().callerKind(),
-                            key.id(),
-                            key.organizationId(),
-                            key.role().equals("admin"));
+                    Grants grants = key.kind() == KeyKind.ORGANIZATION
+                            ? new Grants(Permission.of(key.permissions()), Map.of())
+                            : Grants.ALL;
+                    return new Caller(key.kind().callerKind(), key.id(), key.organizationId(), grants);
                 });
     }
 
@@ -145,20 +150,21 @@ public class ApiKeyService {
                 Ids.next(),
                 KeyKind.PLATFORM,
                 null,
-                "admin",
+                Role.ADMIN,
                 "bootstrap",
                 Secrets.visiblePrefix(KeyKind.PLATFORM, secret),
                 hash,
                 "system");
     }
 
-    private CreatedApiKey create(Caller caller, KeyKind kind, OrganizationId org, String role, String name) {
+    /** Makes a key acting with the role (the admin role for partner keys, which act with every permission). */
+    private CreatedApiKey create(Caller caller, KeyKind kind, OrganizationId org, Role role, String name) {
         String secret = secrets.generate(kind);
         ApiKey key = keys.insert(
                 Ids.next(),
                 kind,
                 org,
-                role,
+                role == null ? Role.ADMIN : role.id(),
                 name,
                 Secrets.visiblePrefix(kind, secret),
                 secrets.hash(secret),
@@ -168,7 +174,7 @@ public class ApiKeyService {
                 org,
                 "api_key.created",
                 key.id(),
-                new Changes().set("name", name).set("kind", kind.code()).set("role", role));
+                new Changes().set("name", name).set("kind", kind.code()).set("role", key.role()));
         return CreatedApiKey.of(key, secret);
     }
 

@@ -18,11 +18,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcApiKeyRepository {
 
-    private static final String COLUMNS =
-            "id, name, kind, role, organization_id, prefix, created_at, created_by, last_used_at, revoked_at";
+    /** The key's columns, and the name of its role (owned by the role feature). */
+    private static final String COLUMNS = """
+            id, name, kind, role_id, (SELECT r.name FROM roles r WHERE r.id = api_keys.role_id) AS role,
+            organization_id, prefix, created_at, created_by, last_used_at, revoked_at""";
 
-    /** What authentication needs of a live key whose organization, if any, is not deleted. */
-    record ActiveKey(UUID id, KeyKind kind, UUID organizationId, String role, byte[] hash) {}
+    /**
+     * What authentication needs of a live key whose organization, if any, is not deleted: with the permissions of
+     * its role, read on every request so that a role's change or a key's revocation holds at once.
+     */
+    record ActiveKey(UUID id, KeyKind kind, UUID organizationId, String[] permissions, byte[] hash) {}
 
     private final JdbcClient jdbc;
 
@@ -34,20 +39,20 @@ class JdbcApiKeyRepository {
             UUID id,
             KeyKind kind,
             OrganizationId organizationId,
-            String role,
+            UUID roleId,
             String name,
             String prefix,
             byte[] hash,
             String actor) {
         return jdbc.sql("""
-                        INSERT INTO api_keys (id, kind, organization_id, role, name, prefix, secret_hash, created_by)
+                        INSERT INTO api_keys (id, kind, organization_id, role_id, name, prefix, secret_hash, created_by)
                         VALUES (:id, :kind, :org, :role, :name, :prefix, :hash, :actor)
                         RETURNING %s
                         """.formatted(COLUMNS))
                 .param("id", id)
                 .param("kind", kind.code())
                 .param("org", organizationId == null ? null : organizationId.value())
-                .param("role", role)
+                .param("role", roleId)
                 .param("name", name)
                 .param("prefix", prefix)
                 .param("hash", hash)
@@ -58,8 +63,9 @@ class JdbcApiKeyRepository {
 
     Optional<ActiveKey> findActive(byte[] hash) {
         return jdbc.sql("""
-                        SELECT k.id, k.kind, k.organization_id, k.role, k.secret_hash
-                        FROM api_keys k LEFT JOIN organizations o ON o.id = k.organization_id
+                        SELECT k.id, k.kind, k.organization_id, r.permissions, k.secret_hash
+                        FROM api_keys k JOIN roles r ON r.id = k.role_id
+                            LEFT JOIN organizations o ON o.id = k.organization_id
                         WHERE k.secret_hash = :hash AND k.revoked_at IS NULL
                           AND (k.organization_id IS NULL OR o.deleted_at IS NULL)
                         """)
@@ -68,7 +74,7 @@ class JdbcApiKeyRepository {
                         rs.getObject("id", UUID.class),
                         KeyKind.ofCode(rs.getString("kind")),
                         rs.getObject("organization_id", UUID.class),
-                        rs.getString("role"),
+                        (String[]) rs.getArray("permissions").getArray(),
                         rs.getBytes("secret_hash")))
                 .optional();
     }
@@ -157,6 +163,7 @@ class JdbcApiKeyRepository {
                 rs.getString("name"),
                 rs.getString("kind"),
                 rs.getString("role"),
+                rs.getObject("role_id", UUID.class),
                 org == null ? null : new OrganizationId(org),
                 rs.getString("prefix"),
                 Rows.instant(rs, "created_at"),

@@ -1,8 +1,11 @@
 package dev.roster.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
+import dev.roster.shared.Grants;
 import dev.roster.shared.Ids;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.RosterProperties;
 import dev.roster.shared.UserId;
@@ -15,6 +18,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -38,6 +43,7 @@ public class SignInService {
     private static final String CHALLENGE = "password-change+jwt";
 
     private final UserService users;
+    private final RoleService roles;
     private final JdbcCredentialRepository credentials;
     private final JdbcRefreshTokenRepository refreshTokens;
     private final Passwords passwords;
@@ -48,6 +54,7 @@ public class SignInService {
 
     SignInService(
             UserService users,
+            RoleService roles,
             JdbcCredentialRepository credentials,
             JdbcRefreshTokenRepository refreshTokens,
             Passwords passwords,
@@ -56,6 +63,7 @@ public class SignInService {
             ApplicationEventPublisher events,
             RosterProperties properties) {
         this.users = users;
+        this.roles = roles;
         this.credentials = credentials;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -110,7 +118,10 @@ public class SignInService {
         return issue(users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials));
     }
 
-    /** The caller a Roster JWT stands for, while its user is still active. */
+    /**
+     * The caller a Roster JWT stands for, while its user is still active, with the permissions its roles grant now
+     * (not those in the token, which are for the client's information), so that a role taken away holds at once.
+     */
     @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String jwt) {
         return signingKeys
@@ -122,7 +133,7 @@ public class SignInService {
                         Caller.Kind.USER,
                         user.id().value(),
                         user.organizationId().value(),
-                        user.roles().contains("admin")));
+                        roles.grantsOf(user.organizationId(), user.id())));
     }
 
     /** The public signing keys, for {@code /.well-known/jwks.json}. */
@@ -192,17 +203,26 @@ public class SignInService {
 
     private SignInResult issue(SignInCandidate user) {
         users.recordSignIn(user.id());
+        Grants grants = roles.grantsOf(user.organizationId(), user.id());
+        Map<String, List<String>> scoped = new TreeMap<>();
+        grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
         String access = signingKeys.sign(
                 claims(user.id(), ACCESS_TTL)
                         .claim("org", user.organizationId().toString())
                         .claim("email", user.email())
                         .claim("roles", user.roles())
+                        .claim("permissions", codes(grants.organizationWide()))
+                        .claim("resourcePermissions", scoped)
                         .build(),
                 ACCESS);
         String refresh = secrets.newToken("roster_refresh_");
         refreshTokens.insert(
                 Ids.next(), user.id(), secrets.hash(refresh), Instant.now().plus(REFRESH_TTL));
         return SignInResult.tokens(access, (int) ACCESS_TTL.toSeconds(), refresh);
+    }
+
+    private static List<String> codes(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::code).sorted().toList();
     }
 
     private JWTClaimsSet.Builder claims(UserId user, Duration ttl) {

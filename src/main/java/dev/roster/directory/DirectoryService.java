@@ -10,6 +10,7 @@ import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import dev.roster.shared.UserId;
@@ -26,7 +27,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Groups, positions, and placing users in them. Reads need any key of the organization; changes need admin. */
+/** Groups, positions, and placing users in them. Reads need groups:read; changes need groups:manage. */
 @Service
 public class DirectoryService {
 
@@ -67,7 +68,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public Page<Group> groups(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
-        OrganizationId org = organizations.requireAccess(caller, pathId);
+        OrganizationId org = readable(caller, pathId);
         int size = Cursor.limit(limit);
         return Page.of(
                 directory.groups(org, Cursor.decode(cursor), size + 1), size, g -> new Cursor(g.createdAt(), g.id()));
@@ -75,9 +76,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public Group group(Caller caller, OrganizationId pathId, UUID id) {
-        return directory
-                .findGroup(organizations.requireAccess(caller, pathId), id)
-                .orElseThrow(() -> notFound("Group"));
+        return directory.findGroup(readable(caller, pathId), id).orElseThrow(() -> notFound("Group"));
     }
 
     @Transactional
@@ -108,7 +107,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public List<GroupMember> members(Caller caller, OrganizationId pathId, UUID groupId) {
-        OrganizationId org = organizations.requireAccess(caller, pathId);
+        OrganizationId org = readable(caller, pathId);
         directory.findGroup(org, groupId).orElseThrow(() -> notFound("Group"));
         return directory.members(org, groupId);
     }
@@ -158,7 +157,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public Page<Position> positions(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
-        OrganizationId org = organizations.requireAccess(caller, pathId);
+        OrganizationId org = readable(caller, pathId);
         int size = Cursor.limit(limit);
         return Page.of(
                 directory.positions(org, Cursor.decode(cursor), size + 1),
@@ -168,9 +167,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public Position position(Caller caller, OrganizationId pathId, UUID id) {
-        return directory
-                .findPosition(organizations.requireAccess(caller, pathId), id)
-                .orElseThrow(() -> notFound("Position"));
+        return directory.findPosition(readable(caller, pathId), id).orElseThrow(() -> notFound("Position"));
     }
 
     @Transactional
@@ -233,6 +230,7 @@ public class DirectoryService {
     @EventListener
     void on(UserPlaced placed) {
         OrganizationId org = placed.organizationId();
+        placed.caller().require(Permission.GROUPS_MANAGE);
         List<FieldViolation> problems = new ArrayList<>();
         long primaries = placed.groups().stream()
                 .filter(g -> Boolean.TRUE.equals(g.isPrimaryOrg()))
@@ -265,7 +263,13 @@ public class DirectoryService {
 
     private OrganizationId writable(Caller caller, OrganizationId pathId) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.GROUPS_MANAGE);
+        return org;
+    }
+
+    private OrganizationId readable(Caller caller, OrganizationId pathId) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.GROUPS_READ);
         return org;
     }
 

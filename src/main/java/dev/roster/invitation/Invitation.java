@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param status pending, accepted, expired or revoked
  * @param delivery queued, sent or failed
  * @param sendCount how many times it was sent (resends included)
- * @param pendingRoles roles that take effect on acceptance; null when granted at creation
+ * @param pendingRoles names of roles that take effect on acceptance; null when none wait for it
  */
 public record Invitation(
         UUID id,

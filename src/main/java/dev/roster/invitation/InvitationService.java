@@ -15,6 +15,7 @@ import dev.roster.shared.Cursor;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.user.User;
@@ -80,7 +81,6 @@ public class InvitationService {
                 request.email(),
                 request.type(),
                 request.expiresInDays(),
-                request.pendingRoles(),
                 "invitation.sent");
     }
 
@@ -90,8 +90,9 @@ public class InvitationService {
      */
     @Transactional
     public Invitation resend(Caller caller, OrganizationId pathId, UserId userId, ResendInvitationRequest request) {
-        User user = users.get(caller, pathId, userId);
-        caller.requireAdmin();
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_INVITE);
+        User user = users.find(org, userId);
         int days = request == null || request.expiresInDays() == null ? 7 : request.expiresInDays();
         if (days < 1 || days > 30) {
             throw ProblemException.invalid("expiresInDays", "must be between 1 and 30");
@@ -103,15 +104,14 @@ public class InvitationService {
         Invitation current =
                 invitations.findByUser(user.organizationId(), userId).orElse(null);
         String type = current == null ? "link" : current.type();
-        List<String> pendingRoles = current == null ? null : current.pendingRoles();
-        return send(caller, user.organizationId(), userId, user.email(), type, days, pendingRoles, "invitation.resent");
+        return send(caller, user.organizationId(), userId, user.email(), type, days, "invitation.resent");
     }
 
     /** Revokes a pending (or expired) invitation: its link and temporary password stop working at once. */
     @Transactional
     public Invitation revoke(Caller caller, OrganizationId pathId, UUID id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_INVITE);
         Invitation invitation = invitations.find(org, id).orElseThrow(InvitationService::notFound);
         switch (invitation.status()) {
             case "accepted" ->
@@ -136,6 +136,7 @@ public class InvitationService {
     public Page<Invitation> list(
             Caller caller, OrganizationId pathId, String status, String email, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
         if (status != null
                 && !List.of("pending", "accepted", "expired", "revoked").contains(status)) {
             throw ProblemException.invalid("status", "must be pending, accepted, expired or revoked");
@@ -151,9 +152,9 @@ public class InvitationService {
 
     @Transactional(readOnly = true)
     public Invitation get(Caller caller, OrganizationId pathId, UUID id) {
-        return invitations
-                .find(organizations.requireAccess(caller, pathId), id)
-                .orElseThrow(InvitationService::notFound);
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        return invitations.find(org, id).orElseThrow(InvitationService::notFound);
     }
 
     /** What the holder of a link may see about its invitation; 404 unknown, 410 used, revoked or expired. */
@@ -235,14 +236,7 @@ public class InvitationService {
     }
 
     private Invitation send(
-            Caller caller,
-            OrganizationId org,
-            UserId userId,
-            String email,
-            String type,
-            int days,
-            List<String> pendingRoles,
-            String action) {
+            Caller caller, OrganizationId org, UserId userId, String email, String type, int days, String action) {
         checkSendingLimits(org, email);
         Instant expires = Instant.now().plus(Duration.ofDays(days));
         String organizationName = organizations.name(org);
@@ -250,14 +244,12 @@ public class InvitationService {
         Mail mail;
         Invitation invitation;
         if (type.equals("temporary_password")) {
-            invitation =
-                    invitations.save(Ids.next(), org, userId, email, type, null, expires, pendingRoles, caller.actor());
+            invitation = invitations.save(Ids.next(), org, userId, email, type, null, expires, caller.actor());
             String password = credentials.setTemporaryPassword(userId, expires);
             mail = emails.temporaryPassword(org, organizationName, inviter, email, password, expires);
         } else {
             String token = secrets.newToken(TOKEN_PREFIX);
-            invitation = invitations.save(
-                    Ids.next(), org, userId, email, type, hash(token), expires, pendingRoles, caller.actor());
+            invitation = invitations.save(Ids.next(), org, userId, email, type, hash(token), expires, caller.actor());
             mail = emails.link(org, organizationName, inviter, email, token, expires);
         }
         invitations.attachMessage(invitation.id(), outbox.enqueue(mail));
@@ -265,7 +257,10 @@ public class InvitationService {
                 caller.actor(),
                 action,
                 invitation,
-                new Changes().set("type", type).set("expiresAt", expires).set("pendingRoles", pendingRoles));
+                new Changes()
+                        .set("type", type)
+                        .set("expiresAt", expires)
+                        .set("pendingRoles", invitation.pendingRoles()));
         return invitation;
     }
 
@@ -284,7 +279,7 @@ public class InvitationService {
 
     private void complete(Invitation invitation, String actor) {
         invitations.finish(invitation.id(), "accepted", actor);
-        users.activate(invitation.organizationId(), invitation.userId(), invitation.pendingRoles(), actor);
+        users.activate(invitation.organizationId(), invitation.userId(), actor);
         publish(actor, "invitation.accepted", invitation, new Changes().diff("status", "pending", "accepted"));
     }
 

@@ -5,7 +5,6 @@ import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
 import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,11 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcInvitationRepository {
 
-    /** A pending invitation past its expiry reads as expired. */
+    /**
+     * A pending invitation past its expiry reads as expired. The roles waiting for acceptance are read from the role
+     * feature's assignments.
+     */
     private static final String COLUMNS = """
-            id, organization_id, user_id, email, kind, delivery, expires_at, send_count, pending_roles, created_at,
+            id, organization_id, user_id, email, kind, delivery, expires_at, send_count, created_at,
             created_by, accepted_at, revoked_at,
-            CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status
+            CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status,
+            ARRAY(SELECT r.name FROM role_assignments a JOIN roles r ON r.id = a.role_id
+                  WHERE a.user_id = invitations.user_id AND a.pending ORDER BY r.name) AS pending_roles
             """;
 
     private final JdbcClient jdbc;
@@ -43,13 +47,11 @@ class JdbcInvitationRepository {
             String kind,
             byte[] tokenHash,
             Instant expiresAt,
-            List<String> pendingRoles,
             String actor) {
         return jdbc.sql("""
                         INSERT INTO invitations (id, organization_id, user_id, email, kind, token_hash, status, delivery,
-                            pending_roles, expires_at, created_by)
-                        VALUES (:id, :org, :user, :email, :kind, :tokenHash, 'pending', 'queued', :pendingRoles,
-                            :expiresAt, :actor)
+                            expires_at, created_by)
+                        VALUES (:id, :org, :user, :email, :kind, :tokenHash, 'pending', 'queued', :expiresAt, :actor)
                         ON CONFLICT (user_id) DO UPDATE SET token_hash = :tokenHash, status = 'pending',
                             delivery = 'queued', expires_at = :expiresAt, email = :email,
                             send_count = invitations.send_count + 1, revoked_at = NULL, revoked_by = NULL,
@@ -63,7 +65,6 @@ class JdbcInvitationRepository {
                 .param("email", email)
                 .param("kind", kind)
                 .param("tokenHash", tokenHash)
-                .param("pendingRoles", pendingRoles == null ? null : pendingRoles.toArray(String[]::new))
                 .param("expiresAt", Rows.timestamp(expiresAt))
                 .param("actor", actor)
                 .query(JdbcInvitationRepository::map)
@@ -192,7 +193,7 @@ class JdbcInvitationRepository {
     }
 
     private static Invitation map(ResultSet rs, int row) throws SQLException {
-        Array pending = rs.getArray("pending_roles");
+        List<String> pending = List.of((String[]) rs.getArray("pending_roles").getArray());
         return new Invitation(
                 rs.getObject("id", UUID.class),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
@@ -203,7 +204,7 @@ class JdbcInvitationRepository {
                 rs.getString("delivery"),
                 Rows.instant(rs, "expires_at"),
                 rs.getInt("send_count"),
-                pending == null ? null : List.of((String[]) pending.getArray()),
+                pending.isEmpty() ? null : pending,
                 Rows.instant(rs, "created_at"),
                 rs.getString("created_by"),
                 Rows.instant(rs, "accepted_at"),

@@ -8,6 +8,7 @@ import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.util.List;
@@ -65,6 +66,7 @@ public class OrganizationService {
         Cursor after = Cursor.decode(cursor);
         List<Organization> rows;
         if (caller.inOneOrganization()) {
+            caller.require(Permission.ORGANIZATION_READ);
             rows = organizations
                     .find(new OrganizationId(caller.organizationId()))
                     .filter(org -> after == null)
@@ -78,7 +80,9 @@ public class OrganizationService {
 
     @Transactional(readOnly = true)
     public Organization get(Caller caller, OrganizationId id) {
-        return organizations.find(requireAccess(caller, id)).orElseThrow(OrganizationService::notFound);
+        OrganizationId accessible = requireAccess(caller, id);
+        caller.require(Permission.ORGANIZATION_READ);
+        return organizations.find(accessible).orElseThrow(OrganizationService::notFound);
     }
 
     /** Changes name, plan or seat-limit override. Platform and owning partner keys only. */

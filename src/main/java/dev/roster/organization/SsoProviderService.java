@@ -8,6 +8,7 @@ import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public class SsoProviderService {
     @Transactional
     public SsoProvider create(Caller caller, OrganizationId pathId, SsoProviderRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.ORGANIZATION_MANAGE);
         SsoProvider created = providers.insert(org, Ids.next(), check(request, true), caller.actor());
         publish(
                 caller,
@@ -50,6 +51,7 @@ public class SsoProviderService {
     @Transactional(readOnly = true)
     public Page<SsoProvider> list(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.ORGANIZATION_READ);
         int size = Cursor.limit(limit);
         return Page.of(
                 providers.page(org, Cursor.decode(cursor), size + 1), size, p -> new Cursor(p.createdAt(), p.id()));
@@ -57,15 +59,15 @@ public class SsoProviderService {
 
     @Transactional(readOnly = true)
     public SsoProvider get(Caller caller, OrganizationId pathId, UUID id) {
-        return providers
-                .find(organizations.requireAccess(caller, pathId), id)
-                .orElseThrow(SsoProviderService::notFound);
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.ORGANIZATION_READ);
+        return providers.find(org, id).orElseThrow(SsoProviderService::notFound);
     }
 
     @Transactional
     public SsoProvider update(Caller caller, OrganizationId pathId, UUID id, Patch<SsoProviderRequest> patch) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.ORGANIZATION_MANAGE);
         SsoProvider current = providers.find(org, id).orElseThrow(SsoProviderService::notFound);
         patch.requireNonNull("name", "protocol", "issuer", "enabled");
         SsoProviderRequest v = patch.values();
@@ -92,7 +94,7 @@ public class SsoProviderService {
     @Transactional
     public void delete(Caller caller, OrganizationId pathId, UUID id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.ORGANIZATION_MANAGE);
         SsoProvider current = providers.find(org, id).orElseThrow(SsoProviderService::notFound);
         providers.delete(org, id);
         publish(caller, "sso_provider.deleted", current, new Changes());

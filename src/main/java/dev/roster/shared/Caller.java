@@ -1,6 +1,9 @@
 package dev.roster.shared;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * The verified credential behind a request. The organization a caller acts in always comes from here (or, for
@@ -9,9 +12,10 @@ import java.util.UUID;
  * @param kind what sort of key this is
  * @param keyId the key's id (the user's id for a signed-in user), recorded as the actor of every change
  * @param organizationId the key's own organization; null for platform and partner keys
- * @param admin whether the key may change users and keys in its organization
+ * @param grants what the caller may do in its organization: its role's permissions (all of them for platform
+ *     and partner keys, within the organizations they may reach)
  */
-public record Caller(Kind kind, UUID keyId, UUID organizationId, boolean admin) {
+public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) {
 
     public enum Kind {
         PLATFORM,
@@ -39,10 +43,58 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, boolean admin) 
         return kind == Kind.PARTNER;
     }
 
-    /** Fails with 403 unless this caller may make changes. */
-    public void requireAdmin() {
-        if (!admin) {
-            throw ProblemException.forbidden("This API key has the user role; the admin role is required.");
+    /** Whether this caller is the signed-in user with this id. */
+    public boolean isUser(UUID userId) {
+        return kind == Kind.USER && keyId.equals(userId);
+    }
+
+    /** Fails with 403 {@code permission_required} unless the permission holds across the organization. */
+    public void require(Permission permission) {
+        require(permission, null);
+    }
+
+    /** Fails with 403 {@code permission_required} unless the permission holds on the resource. */
+    public void require(Permission permission, UUID resource) {
+        if (!grants.holds(permission, resource)) {
+            throw missing(permission);
         }
+    }
+
+    /**
+     * Fails with 403 {@code permission_required} unless the permission holds somewhere: across the organization or
+     * on at least one resource. For a first check before the resource a request names is known.
+     */
+    public void requireAnywhere(Permission permission) {
+        if (!grants.holds(permission) && grants.resourcesWith(permission).isEmpty()) {
+            throw missing(permission);
+        }
+    }
+
+    /**
+     * Fails with 403 {@code permission_escalation} unless the caller itself holds every permission it is about to
+     * grant (through a role, a key or an invitation) on that resource.
+     */
+    public void requireAll(Collection<Permission> granted, UUID resource, String what) {
+        for (Permission permission : granted) {
+            if (!grants.holds(permission, resource)) {
+                throw new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "permission_escalation",
+                        what + " carries " + permission.code() + ", which this credential does not hold"
+                                + (resource == null ? "" : " on that resource") + "; no one can grant more than"
+                                + " they hold.",
+                        java.util.List.of(),
+                        Map.of("permission", permission.code()));
+            }
+        }
+    }
+
+    private static ProblemException missing(Permission permission) {
+        return new ProblemException(
+                HttpStatus.FORBIDDEN,
+                "permission_required",
+                "This credential lacks the permission " + permission.code() + ".",
+                java.util.List.of(),
+                Map.of("permission", permission.code()));
     }
 }

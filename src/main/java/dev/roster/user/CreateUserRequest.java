@@ -10,8 +10,11 @@ import java.util.UUID;
  *
  * @param email required; trimmed and compared lower-cased
  * @param mobilePhone E.164, such as +14155550123
- * @param roles ["admin"] or ["user"]; ["user"] when omitted
- * @param isOrgAdmin true is the same as roles ["admin"]
+ * @param roles names of roles to hold across the organization (built-in or custom); ["user"] when no role field is
+ *     given. The older spelling of roleIds: giving both is rejected
+ * @param isOrgAdmin true is the same as roles ["admin"], false as ["user"]
+ * @param roleIds ids of roles to hold across the organization
+ * @param roleAssignments roles to hold across the organization or on one environment
  * @param allowPasswordAuth false makes an SSO-only user; true when omitted
  * @param sendInvitation whether to invite the user by email; true when omitted
  * @param metadata a JSON object of at most 50 keys and 8 KiB
@@ -31,6 +34,8 @@ public record CreateUserRequest(
         String mobilePhone,
         List<String> roles,
         Boolean isOrgAdmin,
+        List<UUID> roleIds,
+        List<RoleAssignmentRequest> roleAssignments,
         Boolean allowPasswordAuth,
         Boolean sendInvitation,
         Map<String, Object> metadata,

@@ -26,28 +26,36 @@ class JdbcUserRepository {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     /**
      * The user and, read-only, the state of its invitation (one row per user in {@code invitations}, owned by the
-     * invitation feature): the user object shows both.
+     * invitation feature) and the names of its roles (owned by the role feature): the user object shows them all.
      */
     private static final String SELECT = """
-            SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone, u.roles,
+            SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone,
+                %s AS roles, %s AS pending_roles,
                 u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
                 u.external_id, u.created_at, u.created_by, u.updated_at, u.updated_by, u.deleted_at, u.deleted_by,
                 i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
-                i.expires_at AS invitation_expires_at, i.pending_roles AS invitation_pending_roles,
+                i.expires_at AS invitation_expires_at,
                 CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
                     AS invitation_status,
                 m.id AS manager_id,
                 coalesce(m.name, nullif(concat_ws(' ', m.first_name, m.last_name), '')) AS manager_name,
                 m.email AS manager_email
             FROM users u LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
-            """;
+            """.formatted(roleNames(false), roleNames(true));
 
     /** Live users of live organizations, as sign-in sees them. */
     private static final String CANDIDATES = """
-            SELECT u.id, u.organization_id, u.email, u.name, u.status, u.roles
+            SELECT u.id, u.organization_id, u.email, u.name, u.status, %s AS roles
             FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
             WHERE u.deleted_at IS NULL
-            """;
+            """.formatted(roleNames(false));
+
+    /** The sorted names of the roles a user holds across the organization, in effect or waiting for acceptance. */
+    private static String roleNames(boolean pending) {
+        return """
+                ARRAY(SELECT r.name FROM role_assignments a JOIN roles r ON r.id = a.role_id
+                      WHERE a.user_id = u.id AND a.resource_id IS NULL AND a.pending = %s ORDER BY r.name)""".formatted(pending);
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -59,10 +67,10 @@ class JdbcUserRepository {
 
     void insert(OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor) {
         jdbc.sql("""
-                        INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone, roles,
+                        INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone,
                             status, allow_password_auth, send_invitation, metadata, external_id, manager_id,
                             activated_at, created_by, updated_by)
-                        VALUES (:id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :roles, :status,
+                        VALUES (:id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :status,
                             :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId, :managerId,
                             CASE WHEN :status = 'active' THEN now() END, :actor, :actor)
                         """)
@@ -102,7 +110,9 @@ class JdbcUserRepository {
             params.put("status", query.status());
         }
         if (query.role() != null) {
-            sql.append(" AND u.roles @> ARRAY[CAST(:role AS text)]");
+            sql.append(" AND EXISTS (SELECT 1 FROM role_assignments a JOIN roles r ON r.id = a.role_id"
+                    + " WHERE a.user_id = u.id AND a.resource_id IS NULL AND NOT a.pending"
+                    + " AND lower(r.name) = lower(:role))");
             params.put("role", query.role());
         }
         if (query.q() != null) {
@@ -120,7 +130,7 @@ class JdbcUserRepository {
     void update(OrganizationId org, UserId id, UserDraft user, String actor) {
         jdbc.sql("""
                         UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName, name = :name,
-                            mobile_phone = :mobilePhone, roles = :roles, allow_password_auth = :allowPasswordAuth,
+                            mobile_phone = :mobilePhone, allow_password_auth = :allowPasswordAuth,
                             send_invitation = :sendInvitation, metadata = CAST(:metadata AS jsonb),
                             external_id = :externalId, manager_id = :managerId, updated_at = now(),
                             updated_by = :actor
@@ -172,16 +182,15 @@ class JdbcUserRepository {
                 .update();
     }
 
-    /** Makes an invited user active, granting roles that waited for acceptance when there are any. */
-    void activate(OrganizationId org, UserId id, List<String> roles, String actor) {
+    /** Makes an invited user active. */
+    void activate(OrganizationId org, UserId id, String actor) {
         jdbc.sql("""
                         UPDATE users SET status = 'active', activated_at = coalesce(activated_at, now()),
-                            roles = coalesce(CAST(:roles AS text[]), roles), updated_at = now(), updated_by = :actor
+                            updated_at = now(), updated_by = :actor
                         WHERE organization_id = :org AND id = :id AND status = 'invited' AND deleted_at IS NULL
                         """)
                 .param("org", org.value())
                 .param("id", id.value())
-                .param("roles", roles == null ? null : roles.toArray(String[]::new))
                 .param("actor", actor)
                 .update();
     }
@@ -300,7 +309,6 @@ class JdbcUserRepository {
         params.put("lastName", user.lastName());
         params.put("name", user.name());
         params.put("mobilePhone", user.mobilePhone());
-        params.put("roles", user.roles().toArray(String[]::new));
         params.put("allowPasswordAuth", user.allowPasswordAuth());
         params.put("sendInvitation", user.sendInvitation());
         params.put("metadata", json.writeValueAsString(user.metadata()));
@@ -354,13 +362,13 @@ class JdbcUserRepository {
         if (id == null) {
             return null;
         }
-        Array pending = rs.getArray("invitation_pending_roles");
+        List<String> pending = List.of((String[]) rs.getArray("pending_roles").getArray());
         return new InvitationSummary(
                 id,
                 rs.getString("invitation_kind"),
                 rs.getString("invitation_status"),
                 rs.getString("invitation_delivery"),
                 Rows.instant(rs, "invitation_expires_at"),
-                pending == null ? null : List.of((String[]) pending.getArray()));
+                pending.isEmpty() ? null : pending);
     }
 }

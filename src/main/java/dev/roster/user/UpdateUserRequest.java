@@ -16,6 +16,7 @@ public record UpdateUserRequest(
         String mobilePhone,
         List<String> roles,
         Boolean isOrgAdmin,
+        List<UUID> roleIds,
         Boolean allowPasswordAuth,
         Map<String, Object> metadata,
         String externalId,

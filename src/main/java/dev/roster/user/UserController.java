@@ -4,6 +4,7 @@ import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.PatchReader;
+import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +45,9 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a user (admin); 403 seat_limit_reached when the plan is full, 409 email_taken")
+    @Operation(
+            summary = "Create a user (users:write; users:invite to invite; roles:manage to grant roles beyond user);"
+                    + " 403 seat_limit_reached when the plan is full, 409 email_taken")
     User create(
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,
@@ -58,7 +61,9 @@ class UserController {
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,
             @Parameter(description = "invited, active or deactivated") @RequestParam(required = false) String status,
-            @Parameter(description = "admin or user") @RequestParam(required = false) String role,
+            @Parameter(description = "name of a role held across the organization, such as admin")
+                    @RequestParam(required = false)
+                    String role,
             @Parameter(description = "prefix of email or name") @RequestParam(required = false) String q,
             @RequestParam(required = false) Instant createdAfter,
             @Parameter(description = "true lists deleted users instead") @RequestParam(required = false)
@@ -68,8 +73,18 @@ class UserController {
         return users.list(caller, orgId, new UserQuery(status, role, q, createdAfter, deleted), cursor, limit);
     }
 
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user itself (JWTs only); needs no permission")
+    User me(@AuthenticationPrincipal Caller caller, @PathVariable(required = false) OrganizationId orgId) {
+        if (caller.kind() != Caller.Kind.USER) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "not_a_user", "Only a signed-in user (a JWT bearer) has a /me.");
+        }
+        return users.get(caller, orgId, new UserId(caller.keyId()));
+    }
+
     @GetMapping("/{userId}")
-    @Operation(summary = "Get a user, deleted or not")
+    @Operation(summary = "Get a user, deleted or not (users:read, or the signed-in user itself)")
     User get(
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,

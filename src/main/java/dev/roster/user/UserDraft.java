@@ -1,7 +1,6 @@
 package dev.roster.user;
 
 import dev.roster.shared.UserId;
-import java.util.List;
 import java.util.Map;
 
 /** A user's writable fields after every rule has been checked: what the repository inserts or updates. */
@@ -11,27 +10,11 @@ record UserDraft(
         String lastName,
         String name,
         String mobilePhone,
-        List<String> roles,
         boolean allowPasswordAuth,
         boolean sendInvitation,
         Map<String, Object> metadata,
         String externalId,
         UserId managerId) {
-
-    UserDraft withRoles(List<String> newRoles) {
-        return new UserDraft(
-                email,
-                firstName,
-                lastName,
-                name,
-                mobilePhone,
-                newRoles,
-                allowPasswordAuth,
-                sendInvitation,
-                metadata,
-                externalId,
-                managerId);
-    }
 
     static UserDraft of(User user) {
         return new UserDraft(
@@ -40,7 +23,6 @@ record UserDraft(
                 user.lastName(),
                 user.name(),
                 user.mobilePhone(),
-                user.roles(),
                 user.allowPasswordAuth(),
                 user.sendInvitation(),
                 user.metadata(),

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Filters of the user list.
  *
  * @param status invited, active or deactivated
- * @param role admin or user
+ * @param role the name of a role held across the organization, such as admin
  * @param q a prefix of the email or the name, case-insensitive
  * @param createdAfter only users created after this instant
  * @param deleted true lists deleted users instead of live ones

@@ -4,10 +4,13 @@ import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import dev.roster.shared.UserId;
+import dev.roster.user.UserRolesRequested.RoleRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class UserRules {
 
-    static final Set<String> ROLES = Set.of("admin", "user");
+    private static final int MAX_ROLES = 20;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final int MAX_METADATA_KEYS = 50;
     private static final int MAX_METADATA_BYTES = 8 * 1024;
@@ -34,12 +37,50 @@ class UserRules {
                 Text.optional("lastName", request.lastName(), 100),
                 Text.optional("name", request.name(), 200),
                 phone(request.mobilePhone()),
-                roles(request.roles(), request.isOrgAdmin(), List.of("user")),
                 request.allowPasswordAuth() == null || request.allowPasswordAuth(),
                 request.sendInvitation() == null || request.sendInvitation(),
                 metadata(request.metadata()),
                 Text.optional("externalId", request.externalId(), 255),
                 request.managerId() == null ? null : new UserId(request.managerId()));
+    }
+
+    /**
+     * The roles a create asks for: those named by roles, roleIds, isOrgAdmin and roleAssignments, or the built-in
+     * user role when none of them is given.
+     */
+    static List<RoleRef> roles(CreateUserRequest request) {
+        List<RoleRef> roles = new ArrayList<>();
+        List<RoleRef> organizationWide = organizationWide(request.roles(), request.roleIds(), request.isOrgAdmin());
+        if (organizationWide != null) {
+            roles.addAll(organizationWide);
+        }
+        if (request.roleAssignments() != null) {
+            if (request.roleAssignments().size() > MAX_ROLES) {
+                throw ProblemException.invalid("roleAssignments", "must have at most " + MAX_ROLES + " entries");
+            }
+            for (int i = 0; i < request.roleAssignments().size(); i++) {
+                RoleAssignmentRequest given = request.roleAssignments().get(i);
+                String field = "roleAssignments[" + i + "]";
+                if (given == null || given.roleId() == null) {
+                    throw ProblemException.invalid(field + ".roleId", "must not be null");
+                }
+                roles.add(new RoleRef(
+                        field + ".roleId", null, given.roleId(), field + ".resourceId", given.resourceId()));
+            }
+        }
+        if (organizationWide == null && request.roleAssignments() == null) {
+            roles.add(new RoleRef("roles", "user", null, null, null));
+        }
+        return roles;
+    }
+
+    /** The roles held across the organization that an update asks for; null when it does not touch them. */
+    static List<RoleRef> roles(Patch<UpdateUserRequest> patch) {
+        if (!patch.has("roles") && !patch.has("roleIds") && !patch.has("isOrgAdmin")) {
+            return null;
+        }
+        UpdateUserRequest v = patch.values();
+        return organizationWide(v.roles(), v.roleIds(), v.isOrgAdmin());
     }
 
     /** The invitation a create asks for: its type and how many days it lasts. */
@@ -58,17 +99,15 @@ class UserRules {
     }
 
     UserDraft apply(User current, Patch<UpdateUserRequest> patch) {
-        patch.requireNonNull("email", "roles", "isOrgAdmin", "allowPasswordAuth");
+        patch.requireNonNull("email", "roles", "roleIds", "isOrgAdmin", "allowPasswordAuth");
         UpdateUserRequest v = patch.values();
         UserDraft was = UserDraft.of(current);
-        boolean rolesChange = patch.has("roles") || patch.has("isOrgAdmin");
         return new UserDraft(
                 patch.has("email") ? Email.parse("email", v.email()) : was.email(),
                 patch.has("firstName") ? Text.optional("firstName", v.firstName(), 100) : was.firstName(),
                 patch.has("lastName") ? Text.optional("lastName", v.lastName(), 100) : was.lastName(),
                 patch.has("name") ? Text.optional("name", v.name(), 200) : was.name(),
                 patch.has("mobilePhone") ? phone(v.mobilePhone()) : was.mobilePhone(),
-                rolesChange ? roles(v.roles(), v.isOrgAdmin(), was.roles()) : was.roles(),
                 patch.has("allowPasswordAuth") ? v.allowPasswordAuth() : was.allowPasswordAuth(),
                 was.sendInvitation(),
                 patch.has("metadata") ? metadata(v.metadata()) : was.metadata(),
@@ -85,36 +124,59 @@ class UserRules {
     }
 
     /**
-     * The roles to keep: the list given, or ["admin"] for isOrgAdmin true. Both given must agree, so that a
-     * request can never say two different things.
+     * The roles to hold across the organization: by name (roles, the older field), by id (roleIds), or ["admin"]
+     * for isOrgAdmin true and ["user"] for false. roles and roleIds are two spellings of one thing, so giving both
+     * is refused; isOrgAdmin with roles must agree with them. Null when none of the three is given.
      */
-    private static List<String> roles(List<String> given, Boolean isOrgAdmin, List<String> otherwise) {
-        List<String> roles = given == null ? null : normalise(given);
+    private static List<RoleRef> organizationWide(List<String> names, List<UUID> ids, Boolean isOrgAdmin) {
+        if (names != null && ids != null) {
+            throw ProblemException.invalid("roleIds", "give roleIds or the older roles, not both");
+        }
+        if (isOrgAdmin != null && ids != null) {
+            throw ProblemException.invalid("isOrgAdmin", "give roleIds or isOrgAdmin, not both");
+        }
+        if (ids != null) {
+            checkSize("roleIds", ids);
+            List<RoleRef> roles = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i) == null) {
+                    throw ProblemException.invalid("roleIds[" + i + "]", "must not be null");
+                }
+                roles.add(new RoleRef("roleIds[" + i + "]", null, ids.get(i), null, null));
+            }
+            return roles;
+        }
+        Set<String> named = names == null ? null : names(names);
         if (isOrgAdmin != null) {
-            List<String> implied = isOrgAdmin ? List.of("admin") : List.of("user");
-            if (roles != null && !roles.equals(implied)) {
+            Set<String> implied = Set.of(isOrgAdmin ? "admin" : "user");
+            if (named != null && !named.equals(implied)) {
                 throw ProblemException.invalid("isOrgAdmin", "contradicts roles; give one or make them agree");
             }
-            return implied;
+            named = implied;
         }
-        return roles == null ? otherwise : roles;
+        return named == null
+                ? null
+                : named.stream()
+                        .map(name -> new RoleRef("roles", name, null, null, null))
+                        .toList();
     }
 
-    private static List<String> normalise(List<String> given) {
+    private static Set<String> names(List<String> given) {
+        checkSize("roles", given);
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : given) {
+            names.add(Text.required("roles", name, 100));
+        }
+        return names;
+    }
+
+    private static void checkSize(String field, List<?> given) {
         if (given.isEmpty()) {
-            throw ProblemException.invalid("roles", "must name at least one role");
+            throw ProblemException.invalid(field, "must name at least one role");
         }
-        TreeSet<String> roles = new TreeSet<>();
-        for (String role : given) {
-            if (role == null || !ROLES.contains(role)) {
-                throw ProblemException.invalid("roles", "must contain only admin or user");
-            }
-            roles.add(role);
+        if (given.size() > MAX_ROLES) {
+            throw ProblemException.invalid(field, "must name at most " + MAX_ROLES + " roles");
         }
-        if (roles.size() > 1) {
-            throw ProblemException.invalid("roles", "must be either [\"admin\"] or [\"user\"]");
-        }
-        return List.copyOf(roles);
     }
 
     private Map<String, Object> metadata(Map<String, Object> metadata) {

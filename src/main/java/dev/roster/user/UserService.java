@@ -11,6 +11,7 @@ import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.RosterProperties;
 import dev.roster.shared.Text;
@@ -59,9 +60,14 @@ public class UserService {
     @Transactional
     public User create(Caller caller, OrganizationId pathId, CreateUserRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         UserDraft draft = rules.draft(request);
         UserRules.InvitationChoice invitation = UserRules.invitation(request);
+        List<UserRolesRequested.RoleRef> roles = UserRules.roles(request);
+        boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
+        if (invites) {
+            caller.require(Permission.USERS_INVITE);
+        }
         if (!draft.allowPasswordAuth() && !organizations.hasEnabledSsoProvider(org)) {
             throw new ProblemException(
                     HttpStatus.BAD_REQUEST,
@@ -73,11 +79,10 @@ public class UserService {
         }
         claimEmail(org, draft.email(), null);
         checkManager(org, null, draft.managerId());
-        boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
-        List<String> pendingRoles = invites && organizations.rolesTakeEffectOnAccept(org) ? draft.roles() : null;
-        UserDraft stored = pendingRoles == null ? draft : draft.withRoles(List.of());
         UserId id = new UserId(Ids.next());
-        save(() -> users.insert(org, id, stored, invites ? UserStatus.INVITED : UserStatus.ACTIVE, caller.actor()));
+        save(() -> users.insert(org, id, draft, invites ? UserStatus.INVITED : UserStatus.ACTIVE, caller.actor()));
+        boolean pending = invites && organizations.rolesTakeEffectOnAccept(org);
+        events.publishEvent(new UserRolesRequested(caller, org, id, roles, false, pending));
         User created = reload(org, id);
         publish(caller, "user.created", created, created(created));
         if (request.groups() != null || request.positionIds() != null) {
@@ -90,7 +95,7 @@ public class UserService {
         }
         if (invites) {
             events.publishEvent(new UserInvitationRequested(
-                    caller, org, id, created.email(), invitation.type(), invitation.expiresInDays(), pendingRoles));
+                    caller, org, id, created.email(), invitation.type(), invitation.expiresInDays()));
             created = reload(org, id);
         }
         // Last, so that the organization's row stays locked only for this update and the commit: creates in one
@@ -102,6 +107,7 @@ public class UserService {
     @Transactional(readOnly = true)
     public Page<User> list(Caller caller, OrganizationId pathId, UserQuery query, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
         int size = Cursor.limit(limit);
         UserQuery checked = check(query);
         return Page.of(
@@ -110,10 +116,16 @@ public class UserService {
                 user -> new Cursor(user.createdAt(), user.id().value()));
     }
 
-    /** A user of the organization, deleted or not (a deleted user shows deletedAt). */
+    /**
+     * A user of the organization, deleted or not (a deleted user shows deletedAt). Needs users:read, except for a
+     * signed-in user reading itself.
+     */
     @Transactional(readOnly = true)
     public User get(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
+        if (!caller.isUser(id.value())) {
+            caller.require(Permission.USERS_READ);
+        }
         return users.find(org, id).orElseThrow(UserService::notFound);
     }
 
@@ -121,9 +133,10 @@ public class UserService {
     @Transactional
     public User update(Caller caller, OrganizationId pathId, UserId id, Patch<UpdateUserRequest> patch) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         User current = live(org, id);
         UserDraft draft = rules.apply(current, patch);
+        List<UserRolesRequested.RoleRef> roles = UserRules.roles(patch);
         if (!draft.email().value().equals(current.email())) {
             claimEmail(org, draft.email(), id);
         }
@@ -133,6 +146,10 @@ public class UserService {
             checkManager(org, id, draft.managerId());
         }
         save(() -> users.update(org, id, draft, caller.actor()));
+        if (roles != null) {
+            boolean pending = current.status() == UserStatus.INVITED && organizations.rolesTakeEffectOnAccept(org);
+            events.publishEvent(new UserRolesRequested(caller, org, id, roles, true, pending));
+        }
         User updated = reload(org, id);
         Changes changes = diff(current, updated);
         if (!changes.isEmpty()) {
@@ -145,7 +162,7 @@ public class UserService {
     @Transactional
     public User deactivate(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         User current = live(org, id);
         if (current.status() == UserStatus.DEACTIVATED) {
             return current;
@@ -157,7 +174,7 @@ public class UserService {
     @Transactional
     public User reactivate(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         User current = live(org, id);
         if (current.status() != UserStatus.DEACTIVATED) {
             return current;
@@ -169,7 +186,7 @@ public class UserService {
     @Transactional
     public void delete(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         live(org, id);
         users.markDeleted(org, id, caller.actor(), true);
         User deleted = reload(org, id);
@@ -201,7 +218,7 @@ public class UserService {
     @Transactional
     public User restore(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.USERS_WRITE);
         User current = users.lock(org, id).orElseThrow(UserService::notFound);
         if (!current.deleted()) {
             throw ProblemException.conflict("user_not_deleted", "The user is not deleted.");
@@ -215,13 +232,14 @@ public class UserService {
     }
 
     /**
-     * Makes an invited user active when it accepts its invitation, granting the roles that waited for acceptance
-     * (null when there are none). For the invitation feature; callers have already proven the invitation.
+     * Makes an invited user active when it accepts its invitation; the roles that waited for acceptance take
+     * effect. For the invitation feature; callers have already proven the invitation.
      */
     @Transactional
-    public void activate(OrganizationId org, UserId id, List<String> pendingRoles, String actor) {
+    public void activate(OrganizationId org, UserId id, String actor) {
         User before = reload(org, id);
-        users.activate(org, id, pendingRoles, actor);
+        users.activate(org, id, actor);
+        events.publishEvent(new UserActivated(org, id, actor));
         User after = reload(org, id);
         Changes changes = new Changes()
                 .diff("status", before.status(), after.status())
@@ -252,7 +270,6 @@ public class UserService {
                         last,
                         draft.name(),
                         draft.mobilePhone(),
-                        draft.roles(),
                         draft.allowPasswordAuth(),
                         draft.sendInvitation(),
                         draft.metadata(),
@@ -365,8 +382,8 @@ public class UserService {
         if (query.status() != null && !query.status().matches("invited|active|deactivated")) {
             throw ProblemException.invalid("status", "must be invited, active or deactivated");
         }
-        if (query.role() != null && !UserRules.ROLES.contains(query.role())) {
-            throw ProblemException.invalid("role", "must be admin or user");
+        if (query.role() != null && query.role().length() > 100) {
+            throw ProblemException.invalid("role", "must be at most 100 characters");
         }
         if (query.q() != null && query.q().length() > 254) {
             throw ProblemException.invalid("q", "must be at most 254 characters");

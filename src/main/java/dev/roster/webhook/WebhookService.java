@@ -8,6 +8,7 @@ import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ public class WebhookService {
     @Transactional
     public CreatedWebhookEndpoint create(Caller caller, OrganizationId pathId, WebhookEndpointRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.WEBHOOKS_MANAGE);
         String secret = newSecret();
         WebhookEndpoint endpoint = webhooks.insertEndpoint(
                 Ids.next(),
@@ -69,7 +70,7 @@ public class WebhookService {
     @Transactional(readOnly = true)
     public Page<WebhookEndpoint> list(Caller caller, OrganizationId pathId, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.WEBHOOKS_MANAGE);
         int size = Cursor.limit(limit);
         return Page.of(
                 webhooks.endpoints(org, Cursor.decode(cursor), size + 1), size, e -> new Cursor(e.createdAt(), e.id()));
@@ -78,7 +79,7 @@ public class WebhookService {
     @Transactional(readOnly = true)
     public WebhookEndpoint get(Caller caller, OrganizationId pathId, UUID id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.WEBHOOKS_MANAGE);
         return webhooks.findEndpoint(org, id).orElseThrow(WebhookService::notFound);
     }
 
@@ -118,7 +119,7 @@ public class WebhookService {
     public Page<WebhookDelivery> deliveries(
             Caller caller, OrganizationId pathId, UUID endpointId, String status, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.WEBHOOKS_MANAGE);
         if (status != null && !List.of("pending", "delivered", "failed").contains(status)) {
             throw ProblemException.invalid("status", "must be pending, delivered or failed");
         }
@@ -133,7 +134,7 @@ public class WebhookService {
     @Transactional
     public WebhookDelivery redeliver(Caller caller, OrganizationId pathId, UUID id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
-        caller.requireAdmin();
+        caller.require(Permission.WEBHOOKS_MANAGE);
         webhooks.findDelivery(org, id).orElseThrow(() -> ProblemException.notFound("Webhook delivery"));
         webhooks.redeliver(org, id);
         return webhooks.findDelivery(org, id).orElseThrow();

@@ -398,7 +398,8 @@ class InvitationFlowTest extends ApiTestBase {
         assertThat(refreshed.json().path("expiresIn").asInt()).isEqualTo(900);
         assertThat(reused.status()).isEqualTo(401);
         String memberJwt = refreshed.field("accessToken");
-        assertThat(api.get("/v1/users", memberJwt).status()).isEqualTo(200);
+        assertThat(api.get("/v1/users/me", memberJwt).field("email")).isEqualTo(email);
+        assertThat(api.get("/v1/users", memberJwt).status()).isEqualTo(403);
         assertThat(api.post("/v1/users", memberJwt, Map.of("email", Fixtures.uniqueEmail("x")))
                         .status())
                 .isEqualTo(403);

@@ -49,7 +49,8 @@ class ErrorResponsesTest extends ApiTestBase {
                 api.post("/v1/users", tenant.adminKey(), Map.of("email", 42, "roles", "admin")));
         cases.put("401 missing_api_key", api.get("/v1/users", null));
         cases.put("401 invalid_api_key", api.get("/v1/users", "roster_org_" + "A".repeat(43)));
-        cases.put("403 forbidden", api.post("/v1/users", readOnly, Map.of("email", Fixtures.uniqueEmail("f"))));
+        cases.put(
+                "403 permission_required", api.post("/v1/users", readOnly, Map.of("email", Fixtures.uniqueEmail("f"))));
         cases.put(
                 "403 seat_limit_reached",
                 api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s"))));

@@ -2,7 +2,9 @@ package dev.roster.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds organizations, keys and users through the public API, each with fresh unique names. */
@@ -38,6 +40,26 @@ public final class Fixtures {
                 "/v1/organizations/" + organizationId + "/api-keys",
                 Api.PLATFORM_KEY,
                 Map.of("name", role + " key", "role", role));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("key");
+    }
+
+    /** A custom role with exactly these permissions; returns its id. */
+    public String role(String organizationId, String... permissions) {
+        Api.Response created = api.post(
+                "/v1/organizations/" + organizationId + "/roles",
+                Api.PLATFORM_KEY,
+                Map.of("name", "role " + UUID.randomUUID(), "permissions", List.of(permissions)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    /** A key of the organization whose custom role has exactly these permissions; returns its secret. */
+    public String keyWith(String organizationId, String... permissions) {
+        Api.Response created = api.post(
+                "/v1/organizations/" + organizationId + "/api-keys",
+                Api.PLATFORM_KEY,
+                Map.of("name", "custom key", "roleId", role(organizationId, permissions)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.field("key");
     }

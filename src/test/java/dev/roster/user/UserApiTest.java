@@ -165,9 +165,15 @@ class UserApiTest extends ApiTestBase {
     }
 
     @Test
-    void userRoleKeysReadButCannotChangeUsers() {
+    void userRoleKeysCannotReadUsersAndReaderKeysCannotChangeThem() {
         String id = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("r"));
-        String readOnly = fixtures.key(tenant.organizationId(), "user");
+        String userKey = fixtures.key(tenant.organizationId(), "user");
+        var refused = api.get("/v1/users", userKey);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.field("code")).isEqualTo("permission_required");
+        assertThat(refused.field("permission")).isEqualTo("users:read");
+        assertThat(api.get("/v1/users/" + id, userKey).status()).isEqualTo(403);
+        String readOnly = fixtures.keyWith(tenant.organizationId(), "users:read");
 
         assertThat(api.get("/v1/users", readOnly).status()).isEqualTo(200);
         assertThat(api.get("/v1/users/" + id, readOnly).status()).isEqualTo(200);
@@ -285,10 +291,12 @@ class UserApiTest extends ApiTestBase {
         for (int i = 0; i < 5; i++) {
             fixtures.user(tenant.adminKey(), "page" + i + "-" + Fixtures.uniqueEmail("p"));
         }
-        api.post(
+        var chief = api.post(
                 "/v1/users",
                 tenant.adminKey(),
                 Map.of("email", Fixtures.uniqueEmail("chief"), "roles", List.of("admin")));
+        assertThat(chief.status()).as(chief.toString()).isEqualTo(201);
+        assertThat(chief.json().path("roles").toString()).isEqualTo("[\"admin\"]");
 
         var first = api.get("/v1/users?limit=4", tenant.adminKey());
         var second = api.get("/v1/users?limit=4&cursor=" + first.field("nextCursor"), tenant.adminKey());
@@ -330,7 +338,12 @@ class UserApiTest extends ApiTestBase {
     @Test
     void badListParametersAreValidationErrors() {
         for (String query : List.of(
-                "limit=0", "limit=201", "status=gone", "role=owner", "cursor=garbage", "createdAfter=yesterday")) {
+                "limit=0",
+                "limit=201",
+                "status=gone",
+                "role=" + "r".repeat(101),
+                "cursor=garbage",
+                "createdAfter=yesterday")) {
             var listed = api.get("/v1/users?" + query, tenant.adminKey());
             assertThat(listed.status()).as(query).isEqualTo(400);
             assertThat(listed.field("code")).isEqualTo("validation_failed");

@@ -1,0 +1,4 @@
+package dev.roster.role;
+
+/** One entry of the permission catalog. */
+record PermissionInfo(String name, String description) {}
