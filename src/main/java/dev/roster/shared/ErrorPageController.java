@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page ({@code /error}): failures that never reached a controller (a filter's exception, an
- * unparsable request) still answer as problem+json.
+ * unparsable request) still answer as problem+json, or in the dialect of the surface the original path belongs to.
  */
 @RestController
 @Hidden
@@ -26,7 +25,7 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
@@ -39,8 +38,6 @@ class ErrorPageController implements ErrorController {
         if (uri != null) {
             problem.setProperty("path", uri.toString());
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problems.respond(problem);
     }
 }

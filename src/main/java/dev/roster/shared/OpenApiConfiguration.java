@@ -57,17 +57,23 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
+    /**
+     * Adds the problem+json answers to Roster's own operations. A compatibility surface (a path with an {@link
+     * ErrorDialect}) documents its own error answers on its operations.
+     */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponses(ErrorDialects dialects) {
         return openApi -> {
             Schema<?> problem = SpringDocAnnotationsUtils.extractSchema(
                     openApi.getComponents(), ProblemBody.class, null, null, openApi.getSpecVersion());
             openApi.getComponents().getSchemas().remove("ProblemDetail");
             openApi.getPaths()
-                    .values()
-                    .forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
-                        READ_ERRORS.forEach(
-                                (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                    .forEach((template, path) -> path.readOperationsMap().forEach((method, operation) -> {
+                        boolean own = dialects.forPath(template).isEmpty();
+                        if (own) {
+                            READ_ERRORS.forEach(
+                                    (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                        }
                         if (method == PathItem.HttpMethod.POST) {
                             operation.addParametersItem(new HeaderParameter()
                                     .name("Idempotency-Key")
@@ -76,7 +82,7 @@ class OpenApiConfiguration {
                                             + " running is 409.")
                                     .schema(new StringSchema().maxLength(255)));
                         }
-                        if (method != PathItem.HttpMethod.GET) {
+                        if (own && method != PathItem.HttpMethod.GET) {
                             WRITE_ERRORS.forEach(
                                     (status, text) -> operation.getResponses().put(status, response(problem, text)));
                         }

@@ -9,7 +9,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,7 +26,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure in a controller into a problem+json response; never leaks a stack trace. */
+/**
+ * Turns every failure in a controller into a problem+json response (or the error body of the compatibility
+ * surface the path belongs to); never leaks a stack trace.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -44,13 +46,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 problems.build(ex.status(), ex.code(), ex.getMessage(), ex.errors(), ex.properties(), request);
         Object retryAfter = ex.properties().get(ProblemException.RETRY_AFTER);
+        HttpHeaders headers = new HttpHeaders();
         if (retryAfter != null) {
-            return ResponseEntity.status(problem.getStatus())
-                    .header(HttpHeaders.RETRY_AFTER, retryAfter.toString())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         }
-        return respond(problem);
+        return problems.respond(problem, headers);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -142,10 +142,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 body instanceof ProblemDetail given ? given : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problems.decorate(problem, Problems.codeFor(status), servletRequest(request));
-        return ResponseEntity.status(status)
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problems.respond(problem, headers);
     }
 
     private ProblemDetail invalid(List<FieldViolation> errors, HttpServletRequest request) {
@@ -158,10 +155,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    private ResponseEntity<Object> respond(ProblemDetail problem) {
+        return problems.respond(problem);
     }
 
     private static String fieldPath(MismatchedInputException ex) {

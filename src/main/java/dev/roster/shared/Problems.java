@@ -8,27 +8,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds every error body Roster sends: RFC 9457 fields plus {@code code}, {@code errors}, {@code timestamp},
  * {@code path} and {@code requestId}. Used by the exception handler, the error page and the security filters, so
- * that no failure answers in another shape.
+ * that no failure answers in another shape. A path that belongs to a compatibility surface answers in that
+ * surface's {@link ErrorDialect} instead.
  */
 @Component
 public class Problems {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final ErrorDialects dialects;
 
-    public Problems(JsonMapper json, Clock clock) {
+    public Problems(JsonMapper json, Clock clock, ErrorDialects dialects) {
         this.json = json;
         this.clock = clock;
+        this.dialects = dialects;
     }
 
     public ProblemDetail build(HttpStatusCode status, String code, String detail, HttpServletRequest request) {
@@ -67,12 +72,30 @@ public class Problems {
         return problem;
     }
 
+    /** The answer for a problem: problem+json, or the error body of the surface its path belongs to. */
+    public ResponseEntity<Object> respond(ProblemDetail problem) {
+        return respond(problem, new HttpHeaders());
+    }
+
+    /** As {@link #respond(ProblemDetail)}, with headers such as Allow or Retry-After. */
+    public ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(problem.getStatus()).headers(headers);
+        Object path =
+                problem.getProperties() == null ? null : problem.getProperties().get("path");
+        return dialects.forPath(path == null ? null : path.toString())
+                .map(dialect -> answer.contentType(dialect.contentType()).body(dialect.body(Failure.of(problem))))
+                .orElseGet(() ->
+                        answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+
     /** Writes a problem straight to the response, for code that runs before Spring MVC (filters). */
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ResponseEntity<Object> answer = respond(problem);
+        response.setStatus(answer.getStatusCode().value());
+        response.setContentType(String.valueOf(answer.getHeaders().getContentType()));
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        json.writeValue(response.getOutputStream(), answer.getBody());
     }
 
     /** A machine name for a status that has no more specific code. */
