@@ -78,6 +78,24 @@ public final class Fixtures {
         return created.field("id");
     }
 
+    /**
+     * A user of the key's organization with the given role (admin or user) who has accepted its emailed invitation
+     * and signed in; returns its access token, a JWT.
+     */
+    public String signedIn(String adminKey, String role) {
+        String email = uniqueEmail(role);
+        String password = "correct horse battery staple";
+        Api.Response created = api.post("/v1/users", adminKey, Map.of("email", email, "roles", List.of(role)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = MailServer.token(MailServer.await(email, 1).get(0));
+        Api.Response accepted =
+                api.post("/v1/public/invitations/" + token + "/accept", null, Map.of("password", password));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+        Api.Response tokens = api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens.field("accessToken");
+    }
+
     /** An organization with an admin key, ready for user tests. */
     public Tenant tenant(String plan) {
         String org = organization(plan);
