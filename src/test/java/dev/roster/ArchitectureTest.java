@@ -27,7 +27,9 @@ class ArchitectureTest {
             "idempotency",
             "ratelimit",
             "webhook",
-            "directory");
+            "directory",
+            "compat.recomly",
+            "compat.entryguard");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -61,6 +63,25 @@ class ArchitectureTest {
     @Test
     void featuresDependOnEachOtherWithoutCycles() {
         slices().matching("dev.roster.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnACompatibilitySurface() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.roster.compat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.roster.compat..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void compatibilitySurfacesDoNotDependOnEachOther() {
+        slices().matching("dev.roster.compat.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .check(CLASSES);
     }
 
     @Test

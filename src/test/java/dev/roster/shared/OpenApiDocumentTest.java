@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.RosterTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -74,6 +75,23 @@ class OpenApiDocumentTest extends ApiTestBase {
                         .path("properties")
                         .has("email"))
                 .isTrue();
+    }
+
+    @Test
+    void eachCompatibilitySurfaceHasItsOwnTagAndDocumentsItsOwnErrorBody() {
+        JsonNode paths = api.get("/openapi.json", null).json().path("paths");
+        Map<String, String> surfaces = Map.of(
+                "/api/app/users", "Compatibility: Recomly",
+                "/api/v1/users", "Compatibility: EntryGuard");
+
+        surfaces.forEach((path, tag) -> {
+            JsonNode post = paths.path(path).path("post");
+            assertThat(post.path("tags").toString()).as(path).isEqualTo("[\"" + tag + "\"]");
+            assertThat(post.path("responses").has("201")).as(path).isTrue();
+            JsonNode badRequest = post.path("responses").path("400").path("content");
+            assertThat(badRequest.has("application/json")).as(path).isTrue();
+            assertThat(post.path("responses").toString()).as(path).doesNotContain("problem+json");
+        });
     }
 
     @Test
