@@ -80,6 +80,8 @@ class EntryGuardController {
                 null,
                 null,
                 null,
+                null,
+                null,
                 "link",
                 null);
     }

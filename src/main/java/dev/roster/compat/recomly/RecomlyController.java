@@ -57,9 +57,16 @@ class RecomlyController {
         return new RecomlyUser.Created(RecomlyUser.of(users.create(caller, null, roster(request))));
     }
 
-    /** Recomly requires both names; Roster keeps them optional. */
+    /**
+     * Recomly requires both names, which Roster keeps optional, and knows only the roles admin and user, where Roster
+     * also has custom roles.
+     */
     private static void requireNames(RecomlyCreateUserRequest request) {
         List<FieldViolation> missing = new ArrayList<>();
+        if (request.roles() != null
+                && request.roles().stream().anyMatch(role -> !"admin".equals(role) && !"user".equals(role))) {
+            missing.add(new FieldViolation("roles", "must contain only admin or user"));
+        }
         if (request.firstName() == null || request.firstName().isBlank()) {
             missing.add(new FieldViolation("firstName", "is required"));
         }
@@ -80,6 +87,8 @@ class RecomlyController {
                 null,
                 null,
                 request.roles(),
+                null,
+                null,
                 null,
                 request.allowPasswordAuth(),
                 request.sendInvitation(),

@@ -132,7 +132,7 @@ class RecomlyApiTest extends ApiTestBase {
 
         var refused = api.post(PATH, readOnly, body(Fixtures.uniqueEmail("x"), Map.of()));
 
-        assertThat(error(refused, 403)).contains("admin role");
+        assertThat(error(refused, 403)).contains("users:write");
     }
 
     @Test
