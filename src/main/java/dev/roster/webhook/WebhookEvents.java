@@ -24,7 +24,25 @@ final class WebhookEvents {
             "organization.updated",
             "sso_provider.created",
             "sso_provider.updated",
-            "sso_provider.deleted");
+            "sso_provider.deleted",
+            "role.created",
+            "role.updated",
+            "role.deleted",
+            "user.role_assigned",
+            "user.role_removed",
+            "environment.created",
+            "environment.updated",
+            "environment.deleted",
+            "group.created",
+            "group.updated",
+            "group.deleted",
+            "group.member_added",
+            "group.member_removed",
+            "position.created",
+            "position.updated",
+            "position.deleted",
+            "user.position_added",
+            "user.position_removed");
 
     private WebhookEvents() {}
 
