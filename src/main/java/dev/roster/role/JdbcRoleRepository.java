@@ -79,26 +79,23 @@ class JdbcRoleRepository {
 
     /** A built-in role or one of the organization's own. */
     Optional<Role> findRole(OrganizationId org, UUID id) {
-        return jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND id = :id")
-                .param("org", org.value())
-                .param("id", id)
-                .query(JdbcRoleRepository::role)
-                .optional();
+        return oneRole(org, "id = :value", id);
     }
 
     /** Locks one of the organization's custom roles (or reads a built-in one) for the rest of the transaction. */
     Optional<Role> lockRole(OrganizationId org, UUID id) {
-        return jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND id = :id FOR UPDATE")
-                .param("org", org.value())
-                .param("id", id)
-                .query(JdbcRoleRepository::role)
-                .optional();
+        return oneRole(org, "id = :value FOR UPDATE", id);
     }
 
     Optional<Role> findRoleByName(OrganizationId org, String name) {
-        return jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND lower(name) = lower(:name)")
+        return oneRole(org, "lower(name) = lower(:value)", name);
+    }
+
+    /** @param condition a constant, never user input */
+    private Optional<Role> oneRole(OrganizationId org, String condition, Object value) {
+        return jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND " + condition)
                 .param("org", org.value())
-                .param("name", name)
+                .param("value", value)
                 .query(JdbcRoleRepository::role)
                 .optional();
     }
