@@ -370,12 +370,18 @@ public class LoadGenerator {
     List<String> seed(Tenant tenant, int count) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
                 PreparedStatement p = c.prepareStatement("""
-                        INSERT INTO users (id, organization_id, email, first_name, last_name, name, roles, status,
-                            send_invitation, activated_at, created_at, created_by, updated_at, updated_by)
-                        SELECT gen_random_uuid(), ?, 'seed' || g || '-' || ? || '@example.com', 'First' || g, 'Last' || g,
-                            'Seed User ' || g, '{user}', 'active', false, now(),
-                            now() - make_interval(secs => ? - g), 'bench', now(), 'bench'
-                        FROM generate_series(1, ?) g
+                        WITH seeded AS (
+                            INSERT INTO users (id, organization_id, email, first_name, last_name, name, status,
+                                send_invitation, activated_at, created_at, created_by, updated_at, updated_by)
+                            SELECT gen_random_uuid(), ?, 'seed' || g || '-' || ? || '@example.com', 'First' || g,
+                                'Last' || g, 'Seed User ' || g, 'active', false, now(),
+                                now() - make_interval(secs => ? - g), 'bench', now(), 'bench'
+                            FROM generate_series(1, ?) g
+                            RETURNING id, organization_id, created_at)
+                        INSERT INTO role_assignments (id, organization_id, user_id, role_id, created_at, created_by)
+                        SELECT gen_random_uuid(), organization_id, id, '00000000-0000-4000-8000-000000000002',
+                            created_at, 'bench'
+                        FROM seeded
                         """)) {
             p.setObject(1, UUID.fromString(tenant.id));
             p.setString(2, run + tenant.id.substring(0, 8));
@@ -390,6 +396,7 @@ public class LoadGenerator {
             }
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE users");
+                s.execute("ANALYZE role_assignments");
             }
             List<String> ids = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT id FROM users WHERE organization_id = ?")) {
