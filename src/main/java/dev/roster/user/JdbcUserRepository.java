@@ -100,10 +100,26 @@ class JdbcUserRepository {
     }
 
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
-        boolean deleted = Boolean.TRUE.equals(query.deleted());
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE u.organization_id = :org AND ")
-                .append(deleted ? "u.deleted_at IS NOT NULL" : "u.deleted_at IS NULL");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
+        sql.append(Keyset.after("u.created_at", "u.id", after, fetch, params));
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** How many users the list with these filters holds, over all its pages. */
+    long count(OrganizationId org, UserQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM users u" + matching(org, query, params))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The WHERE clause of the user list, one place for {@link #page} and {@link #count}. */
+    private static String matching(OrganizationId org, UserQuery query, Map<String, Object> params) {
+        boolean deleted = Boolean.TRUE.equals(query.deleted());
+        StringBuilder sql = new StringBuilder(" WHERE u.organization_id = :org AND ")
+                .append(deleted ? "u.deleted_at IS NOT NULL" : "u.deleted_at IS NULL");
         params.put("org", org.value());
         if (query.status() != null) {
             sql.append(" AND u.status = :status");
@@ -123,8 +139,7 @@ class JdbcUserRepository {
             sql.append(" AND u.created_at > :createdAfter");
             params.put("createdAfter", Rows.timestamp(query.createdAfter()));
         }
-        sql.append(Keyset.after("u.created_at", "u.id", after, fetch, params));
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return sql.toString();
     }
 
     void update(OrganizationId org, UserId id, UserDraft user, String actor) {

@@ -116,6 +116,14 @@ public class UserService {
                 user -> new Cursor(user.createdAt(), user.id().value()));
     }
 
+    /** How many users {@link #list} holds with these filters, over all its pages. */
+    @Transactional(readOnly = true)
+    public long count(Caller caller, OrganizationId pathId, UserQuery query) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        return users.count(org, check(query));
+    }
+
     /**
      * A user of the organization, deleted or not (a deleted user shows deletedAt). Needs users:read, except for a
      * signed-in user reading itself.
