@@ -29,7 +29,8 @@ class ArchitectureTest {
             "webhook",
             "directory",
             "compat.recomly",
-            "compat.entryguard");
+            "compat.entryguard",
+            "compat.flatfile");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -95,6 +95,38 @@ class OpenApiDocumentTest extends ApiTestBase {
     }
 
     @Test
+    void flatfilesFamilyHasItsOwnTagAndRostersOwnUsersPathsKeepTheirs() {
+        JsonNode paths = api.get("/openapi.json", null).json().path("paths");
+        List<String> flatfile = List.of(
+                "post /v1/users/invite",
+                "post /flatfile/v1/users/invite",
+                "get /flatfile/v1/users",
+                "get /flatfile/v1/users/{userId}",
+                "patch /flatfile/v1/users/{userId}",
+                "delete /flatfile/v1/users/{userId}",
+                "post /flatfile/v1/users/{userId}/resend-invite",
+                "get /flatfile/v1/users/{userId}/roles",
+                "post /flatfile/v1/users/{userId}/roles",
+                "delete /flatfile/v1/users/{userId}/roles/{actorRoleId}",
+                "get /v1/users/us_usr_{userId}",
+                "delete /v1/users/us_usr_{userId}/roles/{actorRoleId}");
+        for (String operation : flatfile) {
+            String[] parts = operation.split(" ");
+            JsonNode documented = paths.path(parts[1]).path(parts[0]);
+            assertThat(documented.path("tags").toString()).as(operation).isEqualTo("[\"Compatibility: Flatfile\"]");
+            assertThat(documented.path("responses").toString()).as(operation).doesNotContain("problem+json");
+        }
+        JsonNode invite = paths.path("/v1/users/invite").path("post").path("responses");
+        assertThat(invite.has("200")).isTrue();
+        assertThat(invite.path("400").path("content").has("application/json")).isTrue();
+        for (String roster : List.of("/v1/users", "/v1/users/{userId}", "/v1/users/{userId}/roles")) {
+            JsonNode get = paths.path(roster).path("get");
+            assertThat(get.path("tags").toString()).as(roster).doesNotContain("Flatfile");
+            assertThat(get.path("responses").toString()).as(roster).contains("problem+json");
+        }
+    }
+
+    @Test
     void swaggerUiIsServedAtDocs() {
         var docs = api.get("/docs", null);
         assertThat(docs.status()).isIn(200, 302);

@@ -1,0 +1,98 @@
+package dev.roster.compat.flatfile;
+
+import dev.roster.shared.Caller;
+import dev.roster.shared.Page;
+import dev.roster.shared.ProblemException;
+import dev.roster.user.User;
+import dev.roster.user.UserQuery;
+import dev.roster.user.UserService;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flatfile's numbered pages of users on Roster's keyset list: a page is reached by stepping through the pages
+ * before it, and the count is Roster's count of the same list.
+ */
+@Component
+class FlatfileUserLists {
+
+    private static final int DEFAULT_SIZE = 20;
+    private static final int MAX_SIZE = 200;
+
+    /**
+     * Flatfile's filters.
+     *
+     * @param email the user with this address (case-insensitive)
+     * @param search a prefix of the email or the name, as Roster's {@code q}
+     * @param sortField created_at only: Roster lists users oldest first
+     * @param sortDirection asc only
+     */
+    record Query(String email, String search, String sortField, String sortDirection) {}
+
+    private final UserService users;
+
+    FlatfileUserLists(UserService users) {
+        this.users = users;
+    }
+
+    FlatfileUserPage list(Caller caller, Query query, Integer pageSize, Integer pageNumber) {
+        int size = bounded("pageSize", pageSize, DEFAULT_SIZE, MAX_SIZE);
+        int number = bounded("pageNumber", pageNumber, 1, Integer.MAX_VALUE);
+        UserQuery roster = roster(query);
+        List<User> page;
+        long total;
+        if (query.email() != null) {
+            List<User> found = users.list(caller, null, roster, null, MAX_SIZE).data().stream()
+                    .filter(user -> user.email().equalsIgnoreCase(query.email().strip()))
+                    .toList();
+            page = number == 1 ? found : List.of();
+            total = found.size();
+        } else {
+            page = page(caller, roster, size, number);
+            total = users.count(caller, null, roster);
+        }
+        return new FlatfileUserPage(
+                page.stream().map(FlatfileUser::of).toList(),
+                new FlatfileUserPage.Pagination(number, (total + size - 1) / size, total));
+    }
+
+    private List<User> page(Caller caller, UserQuery query, int size, int number) {
+        String cursor = null;
+        long skip = (long) (number - 1) * size;
+        while (skip > 0) {
+            int step = (int) Math.min(MAX_SIZE, skip);
+            Page<User> skipped = users.list(caller, null, query, cursor, step);
+            if (skipped.nextCursor() == null) {
+                return List.of();
+            }
+            cursor = skipped.nextCursor();
+            skip -= step;
+        }
+        return users.list(caller, null, query, cursor, size).data();
+    }
+
+    private static UserQuery roster(Query query) {
+        if (query.sortField() != null && !query.sortField().equals("created_at")) {
+            throw ProblemException.invalid("sortField", "must be created_at: Roster lists users oldest first");
+        }
+        if (query.sortDirection() != null && !query.sortDirection().equals("asc")) {
+            throw ProblemException.invalid("sortDirection", "must be asc: Roster lists users oldest first");
+        }
+        if (query.email() != null && query.search() != null) {
+            throw ProblemException.invalid("search", "give email or search, not both");
+        }
+        String q = query.email() != null ? query.email().strip() : query.search();
+        return new UserQuery(null, null, q, null, null);
+    }
+
+    private static int bounded(String field, Integer given, int fallback, int max) {
+        if (given == null) {
+            return fallback;
+        }
+        if (given < 1 || given > max) {
+            throw ProblemException.invalid(
+                    field, max == Integer.MAX_VALUE ? "must be 1 or more" : "must be 1 to " + max);
+        }
+        return given;
+    }
+}
