@@ -1,6 +1,7 @@
 package dev.roster.shared;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -15,6 +16,14 @@ public interface ErrorDialect {
 
     /** The body to send for a failure; it is written as JSON. */
     Object body(Failure failure);
+
+    /**
+     * The status to answer a failure with: Roster's own, unless the page documents another for the same failure
+     * (Polytomic answers invalid fields with 422, where Roster says 400). {@link #body} sees the status chosen here.
+     */
+    default HttpStatus status(Failure failure) {
+        return failure.status();
+    }
 
     default MediaType contentType() {
         return MediaType.APPLICATION_JSON;

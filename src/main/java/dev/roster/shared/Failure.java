@@ -48,6 +48,11 @@ public record Failure(
                 (String) all.get("requestId"));
     }
 
+    /** The same failure answered with another status, for a dialect whose page documents another one. */
+    public Failure withStatus(HttpStatus other) {
+        return new Failure(other, code, detail, errors, properties, path, timestamp, requestId);
+    }
+
     /**
      * One sentence for dialects that carry a single message: the invalid fields of a validation failure ({@code
      * email is required}), the detail otherwise.

@@ -79,14 +79,21 @@ public class Problems {
 
     /** As {@link #respond(ProblemDetail)}, with headers such as Allow or Retry-After. */
     public ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
-        ResponseEntity.BodyBuilder answer =
-                ResponseEntity.status(problem.getStatus()).headers(headers);
         Object path =
                 problem.getProperties() == null ? null : problem.getProperties().get("path");
         return dialects.forPath(path == null ? null : path.toString())
-                .map(dialect -> answer.contentType(dialect.contentType()).body(dialect.body(Failure.of(problem))))
-                .orElseGet(() ->
-                        answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+                .map(dialect -> {
+                    Failure failure = Failure.of(problem);
+                    Failure worded = failure.withStatus(dialect.status(failure));
+                    return ResponseEntity.status(worded.status())
+                            .headers(headers)
+                            .contentType(dialect.contentType())
+                            .body(dialect.body(worded));
+                })
+                .orElseGet(() -> ResponseEntity.status(problem.getStatus())
+                        .headers(headers)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem));
     }
 
     /** Writes a problem straight to the response, for code that runs before Spring MVC (filters). */
