@@ -17,43 +17,47 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Polytomic's partner user endpoints: a partner key names one of the organizations it created. Polytomic says "User
- * endpoints are only accessible using partner keys", so any other key is 403 here (an organization key uses the
- * current-organization family instead).
+ * Polytomic's two user families on {@link PolytomicUsers}: the current organization's at {@code
+ * /api/organization/users} (an organization key or a signed-in user's JWT, Polytomic's "user API key"), and the
+ * partner's at {@code /api/organizations/{org_id}/users}, where Polytomic says "User endpoints are only accessible
+ * using partner keys": any other key is 403 there.
  */
 @RestController
-@RequestMapping("/api/organizations/{org_id}/users")
 @Tag(name = "Compatibility: Polytomic", description = "Polytomic's Users API (2025-09-18), served as it documents it")
 @ApiResponse(
         responseCode = "403",
-        description = "Not a partner key, or the key may not do this",
+        description = "The key may not do this; under /api/organizations/{org_id}, any key but a partner key",
         content = @Content(schema = @Schema(implementation = PolytomicError.class)))
 @ApiResponse(
         responseCode = "404",
         description = "No such organization among the partner's, or no such user",
         content = @Content(schema = @Schema(implementation = PolytomicError.class)))
-class PolytomicPartnerController {
+class PolytomicController {
+
+    private static final String CURRENT = "/api/organization/users";
+    private static final String PARTNER = "/api/organizations/{org_id}/users";
 
     private final PolytomicUsers users;
 
-    PolytomicPartnerController(PolytomicUsers users) {
+    PolytomicController(PolytomicUsers users) {
         this.users = users;
     }
 
-    @GetMapping
-    @Operation(summary = "List Partner Users (Polytomic); partner key")
-    PolytomicUser.Many list(@AuthenticationPrincipal Caller caller, @PathVariable("org_id") OrganizationId org) {
-        return new PolytomicUser.Many(users.list(partner(caller), org));
+    @GetMapping({CURRENT, PARTNER})
+    @Operation(summary = "List Current Org Users / List Partner Users (Polytomic): every live user")
+    PolytomicUser.Many list(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable(name = "org_id", required = false) OrganizationId org) {
+        return new PolytomicUser.Many(users.list(allowed(caller, org), org));
     }
 
-    @PostMapping
+    @PostMapping({CURRENT, PARTNER})
     @Operation(
-            summary = "Create Partner User (Polytomic); partner key",
+            summary = "Create Current Org User / Create Partner User (Polytomic)",
             description = "Creates the user and emails an invitation link. Its roles take effect on acceptance when"
                     + " the organization's rolesTakeEffect is on_accept; pending_role_ids lists them until then.")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -63,49 +67,50 @@ class PolytomicPartnerController {
             content = @Content(schema = @Schema(implementation = PolytomicError.class)))
     PolytomicUser.One create(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable("org_id") OrganizationId org,
+            @PathVariable(name = "org_id", required = false) OrganizationId org,
             @RequestBody PolytomicUserRequest request) {
-        return new PolytomicUser.One(users.create(partner(caller), org, request));
+        return new PolytomicUser.One(users.create(allowed(caller, org), org, request));
     }
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Get Partner User (Polytomic); partner key")
+    @GetMapping({CURRENT + "/{id}", PARTNER + "/{id}"})
+    @Operation(summary = "Get Current Org User / Get Partner User (Polytomic)")
     PolytomicUser.One get(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable("org_id") OrganizationId org,
+            @PathVariable(name = "org_id", required = false) OrganizationId org,
             @PathVariable UserId id) {
-        return new PolytomicUser.One(users.get(partner(caller), org, id));
+        return new PolytomicUser.One(users.get(allowed(caller, org), org, id));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping({CURRENT + "/{id}", PARTNER + "/{id}"})
     @Operation(
-            summary = "Update Partner User (Polytomic); partner key",
-            description = "Replaces the user's roles; email is required by the page's schema and is not changed.")
+            summary = "Update Current Org User / Update Partner User (Polytomic): replaces the user's roles only",
+            description = "The partner form requires email, as its schema says, and does not change it.")
     @ApiResponse(
             responseCode = "422",
             description = "Invalid fields",
             content = @Content(schema = @Schema(implementation = PolytomicError.class)))
     PolytomicUser.One update(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable("org_id") OrganizationId org,
+            @PathVariable(name = "org_id", required = false) OrganizationId org,
             @PathVariable UserId id,
             @RequestBody PolytomicUserRequest request) {
-        if (request.email() == null || request.email().isBlank()) {
+        Caller allowed = allowed(caller, org);
+        if (org != null && (request.email() == null || request.email().isBlank())) {
             throw ProblemException.invalid("email", "is required");
         }
-        return new PolytomicUser.One(users.update(partner(caller), org, id, request));
+        return new PolytomicUser.One(users.update(allowed, org, id, request));
     }
 
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete Partner User (Polytomic); partner key; answers the user as it was")
+    @DeleteMapping({CURRENT + "/{id}", PARTNER + "/{id}"})
+    @Operation(summary = "Delete Current Org User / Delete Partner User (Polytomic); answers the user as it was")
     PolytomicUser.One delete(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable("org_id") OrganizationId org,
+            @PathVariable(name = "org_id", required = false) OrganizationId org,
             @PathVariable UserId id) {
-        return new PolytomicUser.One(users.delete(partner(caller), org, id));
+        return new PolytomicUser.One(users.delete(allowed(caller, org), org, id));
     }
 
-    @PostMapping("/{id}/keys")
+    @PostMapping(PARTNER + "/{id}/keys")
     @Operation(
             summary = "Create Partner User API Key (Polytomic); partner key",
             description = "Issues a Roster organization key acting with the user's role; force=true first revokes"
@@ -115,11 +120,13 @@ class PolytomicPartnerController {
             @PathVariable("org_id") OrganizationId org,
             @PathVariable UserId id,
             @RequestParam(required = false, defaultValue = "false") boolean force) {
-        return new PolytomicUser.Key(new PolytomicUser.Key.Value(users.createKey(partner(caller), org, id, force)));
+        return new PolytomicUser.Key(
+                new PolytomicUser.Key.Value(users.createKey(allowed(caller, org), org, id, force)));
     }
 
-    private static Caller partner(Caller caller) {
-        if (!caller.isPartner()) {
+    /** Under /api/organizations/{org_id}, only a partner key. */
+    private static Caller allowed(Caller caller, OrganizationId org) {
+        if (org != null && !caller.isPartner()) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN,
                     "partner_key_required",
