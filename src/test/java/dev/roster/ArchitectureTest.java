@@ -30,7 +30,9 @@ class ArchitectureTest {
             "directory",
             "compat.recomly",
             "compat.entryguard",
-            "compat.flatfile");
+            "compat.flatfile",
+            "compat.polytomic",
+            "compat.aptly");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

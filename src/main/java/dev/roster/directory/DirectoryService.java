@@ -195,6 +195,14 @@ public class DirectoryService {
         return directory.positionsOf(user.organizationId(), userId);
     }
 
+    /** The groups a user belongs to, oldest membership first; needs users:read and groups:read. */
+    @Transactional(readOnly = true)
+    public List<Membership> groupsOf(Caller caller, OrganizationId pathId, UserId userId) {
+        User user = users.get(caller, pathId, userId);
+        caller.require(Permission.GROUPS_READ);
+        return directory.groupsOf(user.organizationId(), userId);
+    }
+
     @Transactional
     public List<Position> assignPosition(Caller caller, OrganizationId pathId, UserId userId, UUID positionId) {
         OrganizationId org = writable(caller, pathId);

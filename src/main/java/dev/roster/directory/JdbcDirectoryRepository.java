@@ -175,6 +175,20 @@ class JdbcDirectoryRepository {
                 .list();
     }
 
+    List<Membership> groupsOf(OrganizationId org, UserId user) {
+        return jdbc.sql("""
+                        SELECT g.id, g.organization_id, g.name, g.type, g.created_at, g.created_by, g.updated_at,
+                               g.updated_by, m.is_primary, m.created_at AS added_at
+                        FROM group_members m JOIN groups g ON g.id = m.group_id
+                        WHERE m.organization_id = :org AND m.user_id = :user ORDER BY m.created_at, g.name
+                        """)
+                .param("org", org.value())
+                .param("user", user.value())
+                .query((rs, row) ->
+                        new Membership(group(rs, row), rs.getBoolean("is_primary"), Rows.instant(rs, "added_at")))
+                .list();
+    }
+
     void addPosition(OrganizationId org, UserId user, UUID position) {
         jdbc.sql("""
                         INSERT INTO user_positions (organization_id, user_id, position_id) VALUES (:org, :user, :position)

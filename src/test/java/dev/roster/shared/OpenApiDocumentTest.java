@@ -80,16 +80,21 @@ class OpenApiDocumentTest extends ApiTestBase {
     @Test
     void eachCompatibilitySurfaceHasItsOwnTagAndDocumentsItsOwnErrorBody() {
         JsonNode paths = api.get("/openapi.json", null).json().path("paths");
-        Map<String, String> surfaces = Map.of(
-                "/api/app/users", "Compatibility: Recomly",
-                "/api/v1/users", "Compatibility: EntryGuard");
+        record Surface(String tag, String success, String invalid) {}
+        Map<String, Surface> surfaces = Map.of(
+                "/api/app/users", new Surface("Compatibility: Recomly", "201", "400"),
+                "/api/v1/users", new Surface("Compatibility: EntryGuard", "201", "400"),
+                "/api/organizations/{org_id}/users", new Surface("Compatibility: Polytomic", "200", "422"),
+                "/api/organization/users", new Surface("Compatibility: Polytomic", "200", "422"),
+                "/v1/user/create", new Surface("Compatibility: Aptly", "201", "400"),
+                "/auth/v1/user/create", new Surface("Compatibility: Aptly", "201", "400"));
 
-        surfaces.forEach((path, tag) -> {
+        surfaces.forEach((path, surface) -> {
             JsonNode post = paths.path(path).path("post");
-            assertThat(post.path("tags").toString()).as(path).isEqualTo("[\"" + tag + "\"]");
-            assertThat(post.path("responses").has("201")).as(path).isTrue();
-            JsonNode badRequest = post.path("responses").path("400").path("content");
-            assertThat(badRequest.has("application/json")).as(path).isTrue();
+            assertThat(post.path("tags").toString()).as(path).isEqualTo("[\"" + surface.tag() + "\"]");
+            assertThat(post.path("responses").has(surface.success())).as(path).isTrue();
+            JsonNode invalid = post.path("responses").path(surface.invalid()).path("content");
+            assertThat(invalid.has("application/json")).as(path).isTrue();
             assertThat(post.path("responses").toString()).as(path).doesNotContain("problem+json");
         });
     }

@@ -1,0 +1,100 @@
+package dev.roster.compat.aptly;
+
+import dev.roster.directory.DirectoryService;
+import dev.roster.directory.Membership;
+import dev.roster.role.RoleService;
+import dev.roster.shared.Caller;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.Permission;
+import dev.roster.shared.UserId;
+import dev.roster.user.CreateUserRequest;
+import dev.roster.user.User;
+import dev.roster.user.UserService;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Aptly's create user: {@link UserService#create} sets the roles, groups, manager and positions in its one
+ * transaction, and the record Aptly answers with is read in that same transaction, so a caller that may not read it
+ * creates nothing.
+ */
+@Service
+class AptlyUsers {
+
+    /** What Aptly's sample puts around the digits of an international number: {@code +1 (555) 123-4567}. */
+    private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
+
+    private final UserService users;
+    private final RoleService roles;
+    private final DirectoryService directory;
+
+    AptlyUsers(UserService users, RoleService roles, DirectoryService directory) {
+        this.users = users;
+        this.roles = roles;
+        this.directory = directory;
+    }
+
+    @Transactional
+    public AptlyUser create(Caller caller, AptlyCreateUserRequest request) {
+        OrganizationId tenant = request.tenantId() == null ? null : new OrganizationId(request.tenantId());
+        User created = users.create(caller, tenant, roster(request));
+        AptlyUser.Manager manager = created.manager() == null
+                ? null
+                : AptlyUser.Manager.of(parts(
+                        caller,
+                        users.get(
+                                caller,
+                                created.organizationId(),
+                                created.manager().id())));
+        return AptlyUser.of(parts(caller, created), manager);
+    }
+
+    /**
+     * A user with its roles, positions and, where the caller may read groups, its groups: reading the directory is
+     * not needed to create a user, so a caller without groups:read gets the record without them.
+     */
+    private AptlyUser.Parts parts(Caller caller, User user) {
+        OrganizationId org = user.organizationId();
+        UserId id = user.id();
+        List<Membership> groups =
+                caller.grants().holds(Permission.GROUPS_READ) ? directory.groupsOf(caller, org, id) : List.of();
+        return new AptlyUser.Parts(
+                user, roles.assignments(caller, org, id), groups, directory.positionsOf(caller, org, id));
+    }
+
+    /** The one place an Aptly request becomes Roster's: inviteViaEmail sends a link to set a password. */
+    private static CreateUserRequest roster(AptlyCreateUserRequest request) {
+        return new CreateUserRequest(
+                request.email(),
+                request.firstName(),
+                request.lastName(),
+                null,
+                e164(request.mobilePhone()),
+                null,
+                null,
+                request.roleIds(),
+                null,
+                null,
+                request.inviteViaEmail(),
+                null,
+                null,
+                request.managerId(),
+                request.groups(),
+                request.positionIds(),
+                "link",
+                null);
+    }
+
+    /**
+     * An international number written with punctuation, as Aptly's sample writes it, becomes E.164; anything else
+     * goes to Roster as given, which refuses what is not E.164.
+     */
+    static String e164(String phone) {
+        if (phone == null || !phone.strip().startsWith("+")) {
+            return phone;
+        }
+        return PHONE_PUNCTUATION.matcher(phone).replaceAll("");
+    }
+}
