@@ -1,5 +1,6 @@
 package dev.roster.user;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
@@ -46,5 +47,15 @@ public record User(
 
     boolean deleted() {
         return deletedAt != null;
+    }
+
+    /** The name to show: {@code name}, or else the first and last names; null when the user has none. */
+    @JsonIgnore
+    public String displayName() {
+        if (name != null) {
+            return name;
+        }
+        String joined = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return joined.isEmpty() ? null : joined;
     }
 }

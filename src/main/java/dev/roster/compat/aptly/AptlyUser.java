@@ -81,7 +81,7 @@ record AptlyUser(
                 null,
                 user.organizationId().value(),
                 user.email(),
-                displayName(user),
+                user.displayName(),
                 !user.allowPasswordAuth(),
                 user.mobilePhone(),
                 user.firstName(),
@@ -121,16 +121,6 @@ record AptlyUser(
                 false);
     }
 
-    private static String displayName(User user) {
-        if (user.name() != null) {
-            return user.name();
-        }
-        String joined = ((user.firstName() == null ? "" : user.firstName()) + " "
-                        + (user.lastName() == null ? "" : user.lastName()))
-                .strip();
-        return joined.isEmpty() ? null : joined;
-    }
-
     /**
      * The manager's summary.
      *
@@ -162,7 +152,7 @@ record AptlyUser(
                     user.id().value(),
                     user.externalId(),
                     null,
-                    displayName(user),
+                    user.displayName(),
                     user.email(),
                     user.firstName(),
                     user.lastName(),

@@ -35,7 +35,7 @@ record EntryGuardUser(
         return new EntryGuardUser(
                 user.id().value(),
                 user.email(),
-                user.name(),
+                user.displayName(),
                 user.roles().contains("admin"),
                 "CUSTOMER",
                 user.status() != UserStatus.DEACTIVATED,

@@ -54,7 +54,7 @@ record FlatfileUser(
                 FlatfileIds.of(FlatfileIds.USER, user.id().value()),
                 "ROSTER",
                 user.metadata(),
-                user.name(),
+                user.displayName(),
                 millis(user.updatedAt()),
                 null,
                 user.id().toString(),

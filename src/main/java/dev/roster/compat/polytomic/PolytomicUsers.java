@@ -217,6 +217,8 @@ class PolytomicUsers {
         boolean both = request.role() != null
                 && request.roleIds() != null
                 && refused.errors().stream().anyMatch(e -> e.field().equals("roleIds"));
-        return both ? ProblemException.invalid("role", "and role_ids cannot both be set; use role_ids") : refused;
+        return both
+                ? ProblemException.invalid("role", "must not be given together with role_ids; use role_ids")
+                : refused;
     }
 }

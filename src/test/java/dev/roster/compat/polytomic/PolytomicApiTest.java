@@ -93,7 +93,7 @@ class PolytomicApiTest extends ApiTestBase {
         assertThat(error(
                         api.post(users, partner, Map.of("email", email, "role", "admin", "role_ids", List.of(ADMIN))),
                         422))
-                .isEqualTo("role and role_ids cannot both be set; use role_ids");
+                .isEqualTo("role must not be given together with role_ids; use role_ids");
         assertThat(error(
                         api.post(users, partner, Map.of("email", email, "role_ids", List.of(USER.replace('2', '9')))),
                         422))
@@ -160,7 +160,7 @@ class PolytomicApiTest extends ApiTestBase {
         assertThat(listed.findValuesAsString("email")).contains(email);
         assertThat(unchanged.path("role").asString()).isEqualTo("user");
         assertThat(promoted.path("role").asString()).isEqualTo("admin");
-        assertThat(error(both, 422)).isEqualTo("role and role_ids cannot both be set; use role_ids");
+        assertThat(error(both, 422)).isEqualTo("role must not be given together with role_ids; use role_ids");
         assertThat(deleted.path("role").asString()).isEqualTo("admin");
         assertThat(error(api.get(path + "/" + id, key), 404)).isEqualTo("User not found.");
         assertThat(error(api.get(path, fixtures.key(org, "user")), 403)).contains("users:read");
