@@ -232,6 +232,16 @@ class JdbcRoleRepository {
                 .list();
     }
 
+    /** The assignments of several users at once, for lists. */
+    List<RoleAssignment> assignments(OrganizationId org, Collection<UserId> users) {
+        return jdbc.sql(ASSIGNMENT + " WHERE a.organization_id = :org AND a.user_id = ANY(:users)"
+                        + " ORDER BY a.created_at, a.id")
+                .param("org", org.value())
+                .param("users", users.stream().map(UserId::value).toArray(UUID[]::new))
+                .query(JdbcRoleRepository::assignment)
+                .list();
+    }
+
     void unassign(OrganizationId org, UUID id) {
         jdbc.sql("DELETE FROM role_assignments WHERE organization_id = :org AND id = :id")
                 .param("org", org.value())

@@ -156,6 +156,19 @@ public class RoleService {
         return roles.assignments(org, userId);
     }
 
+    /** The role assignments of each of these users (a list's page), in one query; needs users:read. */
+    @Transactional(readOnly = true)
+    public Map<UserId, List<RoleAssignment>> assignments(Caller caller, OrganizationId pathId, List<UserId> userIds) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        Map<UserId, List<RoleAssignment>> held = new HashMap<>();
+        userIds.forEach(id -> held.put(id, new ArrayList<>()));
+        for (RoleAssignment assignment : roles.assignments(org, userIds)) {
+            held.get(new UserId(assignment.userId())).add(assignment);
+        }
+        return held;
+    }
+
     /**
      * Gives a user a role, across the organization or on one environment. Needs roles:manage there and every
      * permission of the role there. 409 when the user already holds it there.

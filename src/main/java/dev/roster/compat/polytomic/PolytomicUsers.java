@@ -21,6 +21,7 @@ import dev.roster.user.UserStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -64,7 +65,9 @@ class PolytomicUsers {
         String cursor = null;
         do {
             Page<User> page = users.list(caller, org, new UserQuery(null, null, null, null, null), cursor, PAGE);
-            page.data().forEach(user -> all.add(view(caller, user)));
+            Map<UserId, List<RoleAssignment>> held = roles.assignments(
+                    caller, org, page.data().stream().map(User::id).toList());
+            page.data().forEach(user -> all.add(PolytomicUser.of(user, held.get(user.id()))));
             cursor = page.nextCursor();
         } while (cursor != null);
         return all;
