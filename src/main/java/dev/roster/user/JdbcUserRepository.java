@@ -24,13 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcUserRepository {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    /**
+     * The sorted names of the roles a user holds across the organization, in effect ({@code roles}) and waiting for
+     * an invitation's acceptance ({@code pending_roles}), read in one pass over the user's assignments.
+     */
+    private static final String ROLE_NAMES = """
+            (SELECT coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE NOT a.pending), '{}') AS roles,
+                    coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE a.pending), '{}') AS pending_roles
+             FROM role_assignments a JOIN roles r ON r.id = a.role_id
+             WHERE a.user_id = u.id AND a.resource_id IS NULL)""";
     /**
      * The user and, read-only, the state of its invitation (one row per user in {@code invitations}, owned by the
      * invitation feature) and the names of its roles (owned by the role feature): the user object shows them all.
      */
     private static final String SELECT = """
             SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone,
-                %s AS roles, %s AS pending_roles,
+                ra.roles, ra.pending_roles,
                 u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
                 u.external_id, u.created_at, u.created_by, u.updated_at, u.updated_by, u.deleted_at, u.deleted_by,
                 i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
@@ -41,21 +51,16 @@ class JdbcUserRepository {
                 coalesce(m.name, nullif(concat_ws(' ', m.first_name, m.last_name), '')) AS manager_name,
                 m.email AS manager_email
             FROM users u LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
-            """.formatted(roleNames(false), roleNames(true));
+                CROSS JOIN LATERAL %s ra
+            """.formatted(ROLE_NAMES);
 
     /** Live users of live organizations, as sign-in sees them. */
     private static final String CANDIDATES = """
-            SELECT u.id, u.organization_id, u.email, u.name, u.status, %s AS roles
+            SELECT u.id, u.organization_id, u.email, u.name, u.status, ra.roles
             FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
+                CROSS JOIN LATERAL %s ra
             WHERE u.deleted_at IS NULL
-            """.formatted(roleNames(false));
-
-    /** The sorted names of the roles a user holds across the organization, in effect or waiting for acceptance. */
-    private static String roleNames(boolean pending) {
-        return """
-                ARRAY(SELECT r.name FROM role_assignments a JOIN roles r ON r.id = a.role_id
-                      WHERE a.user_id = u.id AND a.resource_id IS NULL AND a.pending = %s ORDER BY r.name)""".formatted(pending);
-    }
+            """.formatted(ROLE_NAMES);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
