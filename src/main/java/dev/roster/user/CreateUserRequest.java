@@ -44,4 +44,144 @@ public record CreateUserRequest(
         List<UserPlaced.GroupPlacement> groups,
         List<UUID> positionIds,
         String invitationType,
-        Integer expiresInDays) {}
+        Integer expiresInDays) {
+
+    /** A request to build field by field, for callers (such as the compatibility surfaces) that set only a few. */
+    public static Builder builder(String email) {
+        return new Builder(email);
+    }
+
+    /** Builds a {@link CreateUserRequest}; a field not set stays null, as when a JSON body leaves it out. */
+    public static final class Builder {
+
+        private final String email;
+        private String firstName;
+        private String lastName;
+        private String name;
+        private String mobilePhone;
+        private List<String> roles;
+        private Boolean isOrgAdmin;
+        private List<UUID> roleIds;
+        private List<RoleAssignmentRequest> roleAssignments;
+        private Boolean allowPasswordAuth;
+        private Boolean sendInvitation;
+        private Map<String, Object> metadata;
+        private String externalId;
+        private UUID managerId;
+        private List<UserPlaced.GroupPlacement> groups;
+        private List<UUID> positionIds;
+        private String invitationType;
+        private Integer expiresInDays;
+
+        private Builder(String email) {
+            this.email = email;
+        }
+
+        public Builder firstName(String firstName) {
+            this.firstName = firstName;
+            return this;
+        }
+
+        public Builder lastName(String lastName) {
+            this.lastName = lastName;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder mobilePhone(String mobilePhone) {
+            this.mobilePhone = mobilePhone;
+            return this;
+        }
+
+        public Builder roles(List<String> roles) {
+            this.roles = roles;
+            return this;
+        }
+
+        public Builder isOrgAdmin(Boolean isOrgAdmin) {
+            this.isOrgAdmin = isOrgAdmin;
+            return this;
+        }
+
+        public Builder roleIds(List<UUID> roleIds) {
+            this.roleIds = roleIds;
+            return this;
+        }
+
+        public Builder roleAssignments(List<RoleAssignmentRequest> roleAssignments) {
+            this.roleAssignments = roleAssignments;
+            return this;
+        }
+
+        public Builder allowPasswordAuth(Boolean allowPasswordAuth) {
+            this.allowPasswordAuth = allowPasswordAuth;
+            return this;
+        }
+
+        public Builder sendInvitation(Boolean sendInvitation) {
+            this.sendInvitation = sendInvitation;
+            return this;
+        }
+
+        public Builder metadata(Map<String, Object> metadata) {
+            this.metadata = metadata;
+            return this;
+        }
+
+        public Builder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
+        public Builder managerId(UUID managerId) {
+            this.managerId = managerId;
+            return this;
+        }
+
+        public Builder groups(List<UserPlaced.GroupPlacement> groups) {
+            this.groups = groups;
+            return this;
+        }
+
+        public Builder positionIds(List<UUID> positionIds) {
+            this.positionIds = positionIds;
+            return this;
+        }
+
+        public Builder invitationType(String invitationType) {
+            this.invitationType = invitationType;
+            return this;
+        }
+
+        public Builder expiresInDays(Integer expiresInDays) {
+            this.expiresInDays = expiresInDays;
+            return this;
+        }
+
+        public CreateUserRequest build() {
+            return new CreateUserRequest(
+                    email,
+                    firstName,
+                    lastName,
+                    name,
+                    mobilePhone,
+                    roles,
+                    isOrgAdmin,
+                    roleIds,
+                    roleAssignments,
+                    allowPasswordAuth,
+                    sendInvitation,
+                    metadata,
+                    externalId,
+                    managerId,
+                    groups,
+                    positionIds,
+                    invitationType,
+                    expiresInDays);
+        }
+    }
+}

@@ -66,25 +66,17 @@ class AptlyUsers {
 
     /** The one place an Aptly request becomes Roster's: inviteViaEmail sends a link to set a password. */
     private static CreateUserRequest roster(AptlyCreateUserRequest request) {
-        return new CreateUserRequest(
-                request.email(),
-                request.firstName(),
-                request.lastName(),
-                null,
-                e164(request.mobilePhone()),
-                null,
-                null,
-                request.roleIds(),
-                null,
-                null,
-                request.inviteViaEmail(),
-                null,
-                null,
-                request.managerId(),
-                request.groups(),
-                request.positionIds(),
-                "link",
-                null);
+        return CreateUserRequest.builder(request.email())
+                .firstName(request.firstName())
+                .lastName(request.lastName())
+                .mobilePhone(e164(request.mobilePhone()))
+                .roleIds(request.roleIds())
+                .sendInvitation(request.inviteViaEmail())
+                .managerId(request.managerId())
+                .groups(request.groups())
+                .positionIds(request.positionIds())
+                .invitationType("link")
+                .build();
     }
 
     /**

@@ -65,25 +65,11 @@ class EntryGuardController {
 
     /** The one place an EntryGuard request becomes Roster's: the invitation is a link to set a password. */
     private static CreateUserRequest roster(EntryGuardCreateUserRequest request) {
-        return new CreateUserRequest(
-                request.email(),
-                null,
-                null,
-                request.name(),
-                null,
-                null,
-                request.isOrgAdmin(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "link",
-                null);
+        return CreateUserRequest.builder(request.email())
+                .name(request.name())
+                .isOrgAdmin(request.isOrgAdmin())
+                .invitationType("link")
+                .build();
     }
 
     /** EntryGuard answers a duplicate and a full plan with 400, and has its own words for them. */

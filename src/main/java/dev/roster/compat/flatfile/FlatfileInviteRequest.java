@@ -42,25 +42,12 @@ record FlatfileInviteRequest(
             }
             assignments.add(role.roster(field));
         }
-        return new CreateUserRequest(
-                email,
-                null,
-                null,
-                name,
-                null,
-                null,
-                null,
-                null,
-                assignments,
-                null,
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "link",
-                null);
+        return CreateUserRequest.builder(email)
+                .name(name)
+                .roleAssignments(assignments)
+                .sendInvitation(true)
+                .invitationType("link")
+                .build();
     }
 
     /** Roster calls the roles of a create roleAssignments where Flatfile says actorRoles: its refusals say so too. */

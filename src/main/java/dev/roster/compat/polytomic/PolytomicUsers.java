@@ -188,25 +188,12 @@ class PolytomicUsers {
 
     /** The one place a Polytomic create becomes Roster's: always an emailed link to set a password. */
     private static CreateUserRequest roster(PolytomicUserRequest request) {
-        return new CreateUserRequest(
-                request.email(),
-                null,
-                null,
-                null,
-                null,
-                request.role() == null ? null : List.of(request.role()),
-                null,
-                request.roleIds(),
-                null,
-                null,
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "link",
-                null);
+        return CreateUserRequest.builder(request.email())
+                .roles(request.role() == null ? null : List.of(request.role()))
+                .roleIds(request.roleIds())
+                .sendInvitation(true)
+                .invitationType("link")
+                .build();
     }
 
     /**

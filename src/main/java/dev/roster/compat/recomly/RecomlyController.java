@@ -80,24 +80,13 @@ class RecomlyController {
 
     /** The one place a Recomly request becomes Roster's: the invitation, when sent, is a temporary password. */
     private static CreateUserRequest roster(RecomlyCreateUserRequest request) {
-        return new CreateUserRequest(
-                request.email(),
-                request.firstName(),
-                request.lastName(),
-                null,
-                null,
-                request.roles(),
-                null,
-                null,
-                null,
-                request.allowPasswordAuth(),
-                request.sendInvitation(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "temporary_password",
-                null);
+        return CreateUserRequest.builder(request.email())
+                .firstName(request.firstName())
+                .lastName(request.lastName())
+                .roles(request.roles())
+                .allowPasswordAuth(request.allowPasswordAuth())
+                .sendInvitation(request.sendInvitation())
+                .invitationType("temporary_password")
+                .build();
     }
 }
