@@ -1,7 +1,7 @@
 package dev.roster.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.roster.role.RoleService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.Grants;
 import dev.roster.shared.Ids;
@@ -43,7 +43,7 @@ public class SignInService {
     private static final String CHALLENGE = "password-change+jwt";
 
     private final UserService users;
-    private final RoleService roles;
+    private final RoleAssignmentService roles;
     private final JdbcCredentialRepository credentials;
     private final JdbcRefreshTokenRepository refreshTokens;
     private final Passwords passwords;
@@ -54,7 +54,7 @@ public class SignInService {
 
     SignInService(
             UserService users,
-            RoleService roles,
+            RoleAssignmentService roles,
             JdbcCredentialRepository credentials,
             JdbcRefreshTokenRepository refreshTokens,
             Passwords passwords,

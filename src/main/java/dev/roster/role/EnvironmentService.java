@@ -26,12 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnvironmentService {
 
-    private final JdbcRoleRepository roles;
+    private final JdbcEnvironmentRepository environments;
     private final OrganizationService organizations;
     private final ApplicationEventPublisher events;
 
-    EnvironmentService(JdbcRoleRepository roles, OrganizationService organizations, ApplicationEventPublisher events) {
-        this.roles = roles;
+    EnvironmentService(
+            JdbcEnvironmentRepository environments,
+            OrganizationService organizations,
+            ApplicationEventPublisher events) {
+        this.environments = environments;
         this.organizations = organizations;
         this.events = events;
     }
@@ -41,7 +44,7 @@ public class EnvironmentService {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.ENVIRONMENTS_MANAGE);
         String name = Text.required("name", request.name(), 100);
-        Environment created = unique(() -> roles.insertEnvironment(org, Ids.next(), name, caller.actor()));
+        Environment created = unique(() -> environments.insertEnvironment(org, Ids.next(), name, caller.actor()));
         publish(caller, org, "environment.created", created.id(), new Changes().set("name", name));
         return created;
     }
@@ -59,7 +62,7 @@ public class EnvironmentService {
         }
         int size = Cursor.limit(limit);
         return Page.of(
-                roles.environments(org, among, Cursor.decode(cursor), size + 1),
+                environments.environments(org, among, Cursor.decode(cursor), size + 1),
                 size,
                 environment -> new Cursor(environment.createdAt(), environment.id()));
     }
@@ -80,7 +83,7 @@ public class EnvironmentService {
         Environment current = find(org, id);
         caller.require(Permission.ENVIRONMENTS_MANAGE, id);
         String name = Text.required("name", request.name(), 100);
-        Environment renamed = unique(() -> roles.renameEnvironment(org, id, name, caller.actor()));
+        Environment renamed = unique(() -> environments.renameEnvironment(org, id, name, caller.actor()));
         Changes changes = new Changes().diff("name", current.name(), renamed.name());
         if (!changes.isEmpty()) {
             publish(caller, org, "environment.updated", id, changes);
@@ -95,16 +98,16 @@ public class EnvironmentService {
         caller.requireAnywhere(Permission.ENVIRONMENTS_MANAGE);
         Environment current = find(org, id);
         caller.require(Permission.ENVIRONMENTS_MANAGE, id);
-        if (roles.environmentInUse(org, id)) {
+        if (environments.environmentInUse(org, id)) {
             throw ProblemException.conflict(
                     "environment_in_use", "Roles are assigned on this environment; remove those assignments first.");
         }
-        roles.deleteEnvironment(org, id);
+        environments.deleteEnvironment(org, id);
         publish(caller, org, "environment.deleted", id, new Changes().diff("name", current.name(), null));
     }
 
     private Environment find(OrganizationId org, UUID id) {
-        return roles.findEnvironment(org, id).orElseThrow(() -> ProblemException.notFound("Environment"));
+        return environments.findEnvironment(org, id).orElseThrow(() -> ProblemException.notFound("Environment"));
     }
 
     private static <T> T unique(Supplier<T> write) {

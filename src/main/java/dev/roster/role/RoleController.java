@@ -5,8 +5,6 @@ import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.PatchReader;
 import dev.roster.shared.Permission;
-import dev.roster.shared.UserId;
-import dev.roster.user.RoleAssignmentRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -106,38 +104,5 @@ class RoleController {
             @PathVariable(required = false) OrganizationId orgId,
             @PathVariable UUID roleId) {
         roles.delete(caller, orgId, roleId);
-    }
-
-    @GetMapping({"/v1/users/{userId}/roles", ORG + "/users/{userId}/roles"})
-    @Operation(summary = "A user's role assignments (users:read, or the signed-in user itself)")
-    Map<String, List<RoleAssignment>> assignments(
-            @AuthenticationPrincipal Caller caller,
-            @PathVariable(required = false) OrganizationId orgId,
-            @PathVariable UserId userId) {
-        return Map.of("data", roles.assignments(caller, orgId, userId));
-    }
-
-    @PostMapping({"/v1/users/{userId}/roles", ORG + "/users/{userId}/roles"})
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(
-            summary = "Give a user a role, across the organization or on an environment (roles:manage there, and"
-                    + " every permission of the role there); 409 role_already_assigned")
-    RoleAssignment assign(
-            @AuthenticationPrincipal Caller caller,
-            @PathVariable(required = false) OrganizationId orgId,
-            @PathVariable UserId userId,
-            @RequestBody RoleAssignmentRequest request) {
-        return roles.assign(caller, orgId, userId, request);
-    }
-
-    @DeleteMapping({"/v1/users/{userId}/roles/{assignmentId}", ORG + "/users/{userId}/roles/{assignmentId}"})
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Take a role from a user (roles:manage where it was held, and the role's permissions there)")
-    void unassign(
-            @AuthenticationPrincipal Caller caller,
-            @PathVariable(required = false) OrganizationId orgId,
-            @PathVariable UserId userId,
-            @PathVariable UUID assignmentId) {
-        roles.unassign(caller, orgId, userId, assignmentId);
     }
 }

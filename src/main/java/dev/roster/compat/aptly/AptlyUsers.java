@@ -2,7 +2,7 @@ package dev.roster.compat.aptly;
 
 import dev.roster.directory.DirectoryService;
 import dev.roster.directory.Membership;
-import dev.roster.role.RoleService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Permission;
@@ -27,10 +27,10 @@ class AptlyUsers {
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
 
     private final UserService users;
-    private final RoleService roles;
+    private final RoleAssignmentService roles;
     private final DirectoryService directory;
 
-    AptlyUsers(UserService users, RoleService roles, DirectoryService directory) {
+    AptlyUsers(UserService users, RoleAssignmentService roles, DirectoryService directory) {
         this.users = users;
         this.roles = roles;
         this.directory = directory;

@@ -1,6 +1,6 @@
 package dev.roster.compat.flatfile;
 
-import dev.roster.role.RoleService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.user.User;
 import dev.roster.user.UserService;
@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FlatfileInvitations {
 
     private final UserService users;
-    private final RoleService roles;
+    private final RoleAssignmentService roles;
 
-    FlatfileInvitations(UserService users, RoleService roles) {
+    FlatfileInvitations(UserService users, RoleAssignmentService roles) {
         this.users = users;
         this.roles = roles;
     }

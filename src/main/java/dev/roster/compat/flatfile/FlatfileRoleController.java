@@ -5,7 +5,7 @@ import static dev.roster.compat.flatfile.FlatfileUserController.USER;
 import static dev.roster.compat.flatfile.FlatfileUserController.user;
 
 import dev.roster.role.RoleAssignment;
-import dev.roster.role.RoleService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,16 +23,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Flatfile's user roles (actor roles) on {@link RoleService}'s role assignments: who may give or take which role,
+ * Flatfile's user roles (actor roles) on {@link RoleAssignmentService}'s role assignments: who may give or take which role,
  * and where, is Roster's rule; this class only renames ids.
  */
 @RestController
 @Tag(name = FlatfileUserController.TAG, description = FlatfileUserController.TAG_DESCRIPTION)
 class FlatfileRoleController {
 
-    private final RoleService roles;
+    private final RoleAssignmentService roles;
 
-    FlatfileRoleController(RoleService roles) {
+    FlatfileRoleController(RoleAssignmentService roles) {
         this.roles = roles;
     }
 

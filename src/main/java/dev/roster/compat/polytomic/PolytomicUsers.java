@@ -5,7 +5,7 @@ import dev.roster.auth.ApiKeyService;
 import dev.roster.auth.CreateApiKeyRequest;
 import dev.roster.role.Role;
 import dev.roster.role.RoleAssignment;
-import dev.roster.role.RoleService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
@@ -39,10 +39,10 @@ class PolytomicUsers {
     private static final int PAGE = 200;
 
     private final UserService users;
-    private final RoleService roles;
+    private final RoleAssignmentService roles;
     private final ApiKeyService keys;
 
-    PolytomicUsers(UserService users, RoleService roles, ApiKeyService keys) {
+    PolytomicUsers(UserService users, RoleAssignmentService roles, ApiKeyService keys) {
         this.users = users;
         this.roles = roles;
         this.keys = keys;
