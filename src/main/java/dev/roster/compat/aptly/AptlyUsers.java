@@ -40,9 +40,9 @@ class AptlyUsers {
     public AptlyUser create(Caller caller, AptlyCreateUserRequest request) {
         OrganizationId tenant = request.tenantId() == null ? null : new OrganizationId(request.tenantId());
         User created = users.create(caller, tenant, roster(request));
-        AptlyUser.Manager manager = created.manager() == null
+        AptlyManager manager = created.manager() == null
                 ? null
-                : AptlyUser.Manager.of(parts(
+                : AptlyManager.of(parts(
                         caller,
                         users.get(
                                 caller,
