@@ -371,6 +371,7 @@ class FlatfileApiTest extends ApiTestBase {
                         api.send("PUT", "/v1/users/us_usr_" + UUID.randomUUID(), tenant.adminKey(), "{}", Map.of()),
                         405))
                 .hasSize(1);
+        assertThat(errors(api.get("/v1/users/invite", tenant.adminKey()), 404)).hasSize(1);
         var rosterUnauthenticated = api.get("/v1/users", null);
         assertThat(rosterUnauthenticated.header("Content-Type")).startsWith("application/problem+json");
     }
