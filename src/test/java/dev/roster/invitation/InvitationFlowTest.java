@@ -462,15 +462,36 @@ class InvitationFlowTest extends ApiTestBase {
                 Map.of("rolesTakeEffect", "on_accept"));
         String email = Fixtures.uniqueEmail("later-admin");
 
-        var created = api.post("/v1/users", tenant.adminKey(), Map.of("email", email, "roles", List.of("admin")));
+        String environment = api.post("/v1/environments", tenant.adminKey(), Map.of("name", "staging"))
+                .field("id");
+        String viewer = fixtures.role(tenant.organizationId(), "environments:read");
+
+        var created = api.post(
+                "/v1/users",
+                tenant.adminKey(),
+                Map.of(
+                        "email",
+                        email,
+                        "roles",
+                        List.of("admin"),
+                        "roleAssignments",
+                        List.of(Map.of("roleId", viewer, "resourceId", environment))));
+        String rolesPath = "/v1/users/" + created.field("id") + "/roles";
+        var waiting = api.get(rolesPath, tenant.adminKey()).json().path("data");
         String token = MailServer.token(MailServer.await(email, 1).get(0));
         api.post("/v1/public/invitations/" + token + "/accept", null, Map.of("password", PASSWORD));
         var accepted = api.get("/v1/users/" + created.field("id"), tenant.adminKey());
+        var granted = api.get(rolesPath, tenant.adminKey()).json().path("data");
 
         assertThat(created.json().path("roles").size()).isZero();
         assertThat(created.json().path("invitation").path("pendingRoles").toString())
                 .isEqualTo("[\"admin\"]");
+        assertThat(waiting.size()).isEqualTo(2);
+        waiting.forEach(
+                assignment -> assertThat(assignment.path("pending").asBoolean()).isTrue());
         assertThat(accepted.json().path("roles").toString()).isEqualTo("[\"admin\"]");
+        granted.forEach(
+                assignment -> assertThat(assignment.path("pending").asBoolean()).isFalse());
     }
 
     private void acceptedUser(String email) {
