@@ -490,6 +490,7 @@ class InvitationFlowTest extends ApiTestBase {
         waiting.forEach(
                 assignment -> assertThat(assignment.path("pending").asBoolean()).isTrue());
         assertThat(accepted.json().path("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(granted.size()).isEqualTo(2);
         granted.forEach(
                 assignment -> assertThat(assignment.path("pending").asBoolean()).isFalse());
     }
