@@ -210,7 +210,9 @@ public class SignInService {
                 claims(user.id(), ACCESS_TTL)
                         .claim("org", user.organizationId().toString())
                         .claim("email", user.email())
-                        .claim("roles", user.roles())
+                        .claim(
+                                "roles",
+                                users.find(user.organizationId(), user.id()).roles())
                         .claim("permissions", codes(grants.organizationWide()))
                         .claim("resourcePermissions", scoped)
                         .build(),

@@ -1,6 +1,7 @@
 package dev.roster.shared;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -83,7 +84,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
                         what + " carries " + permission.code() + ", which this credential does not hold"
                                 + (resource == null ? "" : " on that resource") + "; no one can grant more than"
                                 + " they hold.",
-                        java.util.List.of(),
+                        List.of(),
                         Map.of("permission", permission.code()));
             }
         }
@@ -94,7 +95,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
                 HttpStatus.FORBIDDEN,
                 "permission_required",
                 "This credential lacks the permission " + permission.code() + ".",
-                java.util.List.of(),
+                List.of(),
                 Map.of("permission", permission.code()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.roster.shared;
 
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The permissions a credential holds: some across its whole organization, some only on one resource (an
@@ -16,10 +15,9 @@ import java.util.UUID;
 public record Grants(Set<Permission> organizationWide, Map<UUID, Set<Permission>> byResource) {
 
     public static final Grants ALL = new Grants(Permission.all(), Map.of());
-    public static final Grants NONE = new Grants(Set.of(), Map.of());
 
     public Grants {
-        organizationWide = organizationWide.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(organizationWide));
+        organizationWide = Set.copyOf(organizationWide);
         byResource = Map.copyOf(byResource);
     }
 
@@ -35,16 +33,11 @@ public record Grants(Set<Permission> organizationWide, Map<UUID, Set<Permission>
                         && byResource.getOrDefault(resource, Set.of()).contains(permission));
     }
 
-    /** Whether every one of the permissions holds on the resource (null: across the organization). */
-    public boolean holdsAll(Collection<Permission> permissions, UUID resource) {
-        return permissions.stream().allMatch(permission -> holds(permission, resource));
-    }
-
     /** The resources on which the permission holds through a scoped role alone. */
     public Set<UUID> resourcesWith(Permission permission) {
         return byResource.entrySet().stream()
                 .filter(entry -> entry.getValue().contains(permission))
                 .map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

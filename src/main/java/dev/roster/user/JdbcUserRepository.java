@@ -54,13 +54,15 @@ class JdbcUserRepository {
                 CROSS JOIN LATERAL %s ra
             """.formatted(ROLE_NAMES);
 
-    /** Live users of live organizations, as sign-in sees them. */
+    /**
+     * Live users of live organizations, as sign-in sees them. Read on every request a JWT makes, so it reads no
+     * more than that needs: no role names (sign-in reads them once, when it issues a token).
+     */
     private static final String CANDIDATES = """
-            SELECT u.id, u.organization_id, u.email, u.name, u.status, ra.roles
+            SELECT u.id, u.organization_id, u.email, u.name, u.status
             FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
-                CROSS JOIN LATERAL %s ra
             WHERE u.deleted_at IS NULL
-            """.formatted(ROLE_NAMES);
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -242,8 +244,7 @@ class JdbcUserRepository {
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 rs.getString("email"),
                 rs.getString("name"),
-                UserStatus.valueOf(rs.getString("status").toUpperCase()),
-                List.of((String[]) rs.getArray("roles").getArray()));
+                UserStatus.valueOf(rs.getString("status").toUpperCase()));
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.roster.user;
 
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
-import java.util.List;
 
 /** A live user that may be signing in with an email: what sign-in needs to know, and no more. */
-public record SignInCandidate(
-        UserId id, OrganizationId organizationId, String email, String name, UserStatus status, List<String> roles) {}
+public record SignInCandidate(UserId id, OrganizationId organizationId, String email, String name, UserStatus status) {}

@@ -49,6 +49,12 @@ public record User(
         return deletedAt != null;
     }
 
+    /** Who the user reports to; null when no one. */
+    @JsonIgnore
+    public UserId managerId() {
+        return manager == null ? null : manager.id();
+    }
+
     /** The name to show: {@code name}, or else the first and last names; null when the user has none. */
     @JsonIgnore
     public String displayName() {

@@ -16,6 +16,20 @@ record UserDraft(
         String externalId,
         UserId managerId) {
 
+    UserDraft withNames(String newFirstName, String newLastName) {
+        return new UserDraft(
+                email,
+                newFirstName,
+                newLastName,
+                name,
+                mobilePhone,
+                allowPasswordAuth,
+                sendInvitation,
+                metadata,
+                externalId,
+                managerId);
+    }
+
     static UserDraft of(User user) {
         return new UserDraft(
                 new Email(user.email()),
@@ -27,6 +41,6 @@ record UserDraft(
                 user.sendInvitation(),
                 user.metadata(),
                 user.externalId(),
-                user.manager() == null ? null : user.manager().id());
+                user.managerId());
     }
 }

@@ -148,9 +148,7 @@ public class UserService {
         if (!draft.email().value().equals(current.email())) {
             claimEmail(org, draft.email(), id);
         }
-        UserId currentManager =
-                current.manager() == null ? null : current.manager().id();
-        if (draft.managerId() != null && !draft.managerId().equals(currentManager)) {
+        if (draft.managerId() != null && !draft.managerId().equals(current.managerId())) {
             checkManager(org, id, draft.managerId());
         }
         save(() -> users.update(org, id, draft, caller.actor()));
@@ -268,22 +266,7 @@ public class UserService {
         if (changes.isEmpty()) {
             return;
         }
-        UserDraft draft = UserDraft.of(current);
-        users.update(
-                org,
-                id,
-                new UserDraft(
-                        draft.email(),
-                        first,
-                        last,
-                        draft.name(),
-                        draft.mobilePhone(),
-                        draft.allowPasswordAuth(),
-                        draft.sendInvitation(),
-                        draft.metadata(),
-                        draft.externalId(),
-                        draft.managerId()),
-                actor);
+        users.update(org, id, UserDraft.of(current).withNames(first, last), actor);
         events.publishEvent(new ChangeMade(org, actor, "user.updated", "user", id.toString(), changes.asMap()));
     }
 
@@ -360,7 +343,7 @@ public class UserService {
     }
 
     private static String managerOf(User user) {
-        return user.manager() == null ? null : user.manager().id().toString();
+        return user.managerId() == null ? null : user.managerId().toString();
     }
 
     private User live(OrganizationId org, UserId id) {

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,34 +41,39 @@ class ErrorResponsesTest extends ApiTestBase {
         fixtures.user(other, takenElsewhere);
         String userId = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("e"));
         String readOnly = fixtures.key(tenant.organizationId(), "user");
-        Map<String, Api.Response> cases = new java.util.LinkedHashMap<>();
-        cases.put("400 validation_failed", api.post("/v1/users", tenant.adminKey(), Map.of("email", "nope")));
-        cases.put("400 malformed_json", api.post("/v1/users", tenant.adminKey(), "{\"email\":"));
-        cases.put("400 unknown_field", api.post("/v1/users", tenant.adminKey(), Map.of("id", "x")));
-        cases.put(
-                "400 validation_failed",
-                api.post("/v1/users", tenant.adminKey(), Map.of("email", 42, "roles", "admin")));
-        cases.put("401 missing_api_key", api.get("/v1/users", null));
-        cases.put("401 invalid_api_key", api.get("/v1/users", "roster_org_" + "A".repeat(43)));
-        cases.put(
-                "403 permission_required", api.post("/v1/users", readOnly, Map.of("email", Fixtures.uniqueEmail("f"))));
-        cases.put(
-                "403 seat_limit_reached",
-                api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s"))));
-        cases.put("404 not_found", api.get("/v1/users/" + userId, other));
-        cases.put("404 not_found", api.get("/v1/no-such-route", tenant.adminKey()));
-        cases.put("405 method_not_allowed", api.send("PUT", "/v1/users", tenant.adminKey(), "{}", Map.of()));
-        cases.put("409 email_taken", api.post("/v1/users", tenant.adminKey(), Map.of("email", takenElsewhere)));
-        cases.put(
-                "415 unsupported_media_type",
-                api.send("POST", "/v1/users", tenant.adminKey(), null, Map.of("Content-Type", "text/plain")));
-        cases.put("500 internal_error", api.get("/test/failure", tenant.adminKey()));
+        List<Case> cases = new ArrayList<>();
+        cases.add(
+                new Case(400, "validation_failed", api.post("/v1/users", tenant.adminKey(), Map.of("email", "nope"))));
+        cases.add(new Case(400, "malformed_json", api.post("/v1/users", tenant.adminKey(), "{\"email\":")));
+        cases.add(new Case(400, "unknown_field", api.post("/v1/users", tenant.adminKey(), Map.of("id", "x"))));
+        cases.add(new Case(
+                400,
+                "validation_failed",
+                api.post("/v1/users", tenant.adminKey(), Map.of("email", 42, "roles", "admin"))));
+        cases.add(new Case(401, "missing_api_key", api.get("/v1/users", null)));
+        cases.add(new Case(401, "invalid_api_key", api.get("/v1/users", "roster_org_" + "A".repeat(43))));
+        cases.add(new Case(
+                403,
+                "permission_required",
+                api.post("/v1/users", readOnly, Map.of("email", Fixtures.uniqueEmail("f")))));
+        cases.add(new Case(
+                403,
+                "seat_limit_reached",
+                api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s")))));
+        cases.add(new Case(404, "not_found", api.get("/v1/users/" + userId, other)));
+        cases.add(new Case(404, "not_found", api.get("/v1/no-such-route", tenant.adminKey())));
+        cases.add(new Case(405, "method_not_allowed", api.send("PUT", "/v1/users", tenant.adminKey(), "{}", Map.of())));
+        cases.add(new Case(
+                409, "email_taken", api.post("/v1/users", tenant.adminKey(), Map.of("email", takenElsewhere))));
+        cases.add(new Case(
+                415,
+                "unsupported_media_type",
+                api.send("POST", "/v1/users", tenant.adminKey(), null, Map.of("Content-Type", "text/plain"))));
+        cases.add(new Case(500, "internal_error", api.get("/test/failure", tenant.adminKey())));
 
-        cases.forEach((expected, answer) -> {
-            int status = Integer.parseInt(expected.substring(0, 3));
-            String code = expected.substring(4);
-            assertProblem(answer, status, code);
-        });
+        for (Case expected : cases) {
+            assertProblem(expected.answer(), expected.status(), expected.code());
+        }
     }
 
     @Test
@@ -120,6 +126,8 @@ class ErrorResponsesTest extends ApiTestBase {
             assertProblem(api.get(path, tenant.adminKey()), 404, "not_found");
         }
     }
+
+    private record Case(int status, String code, Api.Response answer) {}
 
     private static void assertProblem(Api.Response answer, int status, String code) {
         String what = status + " " + code + " <- " + answer;
