@@ -142,6 +142,10 @@ class JdbcUserRepository {
             sql.append(" AND (u.email LIKE :prefix ESCAPE '\\' OR lower(u.name) LIKE :prefix ESCAPE '\\')");
             params.put("prefix", likePrefix(query.q()));
         }
+        if (query.email() != null) {
+            sql.append(" AND u.email = :email");
+            params.put("email", Email.parse("email", query.email()).value());
+        }
         if (query.createdAfter() != null) {
             sql.append(" AND u.created_at > :createdAfter");
             params.put("createdAfter", Rows.timestamp(query.createdAfter()));

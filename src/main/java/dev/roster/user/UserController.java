@@ -65,12 +65,13 @@ class UserController {
                     @RequestParam(required = false)
                     String role,
             @Parameter(description = "prefix of email or name") @RequestParam(required = false) String q,
+            @Parameter(description = "exactly this email") @RequestParam(required = false) String email,
             @RequestParam(required = false) Instant createdAfter,
             @Parameter(description = "true lists deleted users instead") @RequestParam(required = false)
                     Boolean deleted,
             @RequestParam(required = false) String cursor,
             @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit) {
-        return users.list(caller, orgId, new UserQuery(status, role, q, createdAfter, deleted), cursor, limit);
+        return users.list(caller, orgId, new UserQuery(status, role, q, email, createdAfter, deleted), cursor, limit);
     }
 
     @GetMapping("/me")

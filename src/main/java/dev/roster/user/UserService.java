@@ -379,6 +379,9 @@ public class UserService {
         if (query.q() != null && query.q().length() > 254) {
             throw ProblemException.invalid("q", "must be at most 254 characters");
         }
+        if (query.email() != null) {
+            Email.parse("email", query.email());
+        }
         return query;
     }
 

@@ -317,6 +317,20 @@ class UserApiTest extends ApiTestBase {
                         .path("data")
                         .size())
                 .isEqualTo(1);
+        String chiefEmail = chief.field("email");
+        assertThat(api.get("/v1/users?email=" + chiefEmail.toUpperCase(), tenant.adminKey())
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo(chief.field("id"));
+        assertThat(api.get("/v1/users?email=" + chiefEmail.substring(1), tenant.adminKey())
+                        .json()
+                        .path("data")
+                        .size())
+                .as("an exact match, not a prefix or substring")
+                .isZero();
         assertThat(api.get("/v1/users?q=%25", tenant.adminKey())
                         .json()
                         .path("data")
@@ -341,6 +355,7 @@ class UserApiTest extends ApiTestBase {
                 "limit=0",
                 "limit=201",
                 "status=gone",
+                "email=nope",
                 "role=" + "r".repeat(101),
                 "cursor=garbage",
                 "createdAfter=yesterday")) {

@@ -39,18 +39,8 @@ class FlatfileUserLists {
         int size = bounded("pageSize", pageSize, DEFAULT_SIZE, MAX_SIZE);
         int number = bounded("pageNumber", pageNumber, 1, Integer.MAX_VALUE);
         UserQuery roster = roster(query);
-        List<User> page;
-        long total;
-        if (query.email() != null) {
-            List<User> found = users.list(caller, null, roster, null, MAX_SIZE).data().stream()
-                    .filter(user -> user.email().equalsIgnoreCase(query.email().strip()))
-                    .toList();
-            page = number == 1 ? found : List.of();
-            total = found.size();
-        } else {
-            page = page(caller, roster, size, number);
-            total = users.count(caller, null, roster);
-        }
+        List<User> page = page(caller, roster, size, number);
+        long total = users.count(caller, null, roster);
         return new FlatfileUserPage(
                 page.stream().map(FlatfileUser::of).toList(),
                 new FlatfileUserPage.Pagination(number, (total + size - 1) / size, total));
@@ -81,8 +71,7 @@ class FlatfileUserLists {
         if (query.email() != null && query.search() != null) {
             throw ProblemException.invalid("search", "give email or search, not both");
         }
-        String q = query.email() != null ? query.email().strip() : query.search();
-        return new UserQuery(null, null, q, null, null);
+        return new UserQuery(null, null, query.search(), query.email(), null, null);
     }
 
     private static int bounded(String field, Integer given, int fallback, int max) {

@@ -64,7 +64,7 @@ class PolytomicUsers {
         List<PolytomicUser> all = new ArrayList<>();
         String cursor = null;
         do {
-            Page<User> page = users.list(caller, org, new UserQuery(null, null, null, null, null), cursor, PAGE);
+            Page<User> page = users.list(caller, org, UserQuery.ALL, cursor, PAGE);
             Map<UserId, List<RoleAssignment>> held = roles.assignments(
                     caller, org, page.data().stream().map(User::id).toList());
             page.data().forEach(user -> all.add(PolytomicUser.of(user, held.get(user.id()))));
