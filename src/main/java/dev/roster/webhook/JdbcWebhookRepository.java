@@ -106,9 +106,12 @@ class JdbcWebhookRepository {
                 .list();
     }
 
-    List<WebhookEndpoint> enabledEndpoints(OrganizationId org) {
-        return jdbc.sql("SELECT " + ENDPOINT + " FROM webhook_endpoints WHERE organization_id = :org AND enabled")
+    /** The organization's enabled endpoints subscribed to this event type (or to all, {@code *}). */
+    List<WebhookEndpoint> subscribedEndpoints(OrganizationId org, String type) {
+        return jdbc.sql("SELECT " + ENDPOINT + " FROM webhook_endpoints WHERE organization_id = :org AND enabled"
+                        + " AND (CAST(:type AS text) = ANY(events) OR '*' = ANY(events))")
                 .param("org", org.value())
+                .param("type", type)
                 .query(JdbcWebhookRepository::endpoint)
                 .list();
     }

@@ -1,6 +1,5 @@
 package dev.roster.webhook;
 
-import java.util.List;
 import java.util.Set;
 
 /** The event types an endpoint may subscribe to; {@code *} subscribes to all. */
@@ -45,8 +44,4 @@ final class WebhookEvents {
             "user.position_removed");
 
     private WebhookEvents() {}
-
-    static boolean matches(List<String> subscribed, String type) {
-        return subscribed.contains("*") || subscribed.contains(type);
-    }
 }

@@ -149,9 +149,7 @@ public class WebhookService {
         if (change.organizationId() == null || hooksDisabled()) {
             return;
         }
-        List<WebhookEndpoint> endpoints = webhooks.enabledEndpoints(change.organizationId()).stream()
-                .filter(e -> WebhookEvents.matches(e.events(), change.action()))
-                .toList();
+        List<WebhookEndpoint> endpoints = webhooks.subscribedEndpoints(change.organizationId(), change.action());
         if (endpoints.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.roster.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
@@ -149,9 +150,15 @@ class WebhookDeliveryTest extends ApiTestBase {
         CountDownLatch release = new CountDownLatch(1);
         receiver.hold(path, release);
         try {
-            var first = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s1")));
-            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            var second = api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s2")));
+            // While the receiver holds the first delivery, both creates must still answer at once: delivery runs
+            // after commit, on the dispatcher, never inside a request.
+            var answers = assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> List.of(
+                            api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s1"))),
+                            api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("s2")))));
+            var first = answers.get(0);
+            var second = answers.get(1);
 
             assertThat(first.status()).isEqualTo(201);
             assertThat(second.status()).isEqualTo(201);
@@ -177,6 +184,30 @@ class WebhookDeliveryTest extends ApiTestBase {
         assertThat(listed.text()).doesNotContain(secret).doesNotContain("whsec_");
         assertThat(badScheme.status()).isEqualTo(400);
         assertThat(badEvent.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anEndpointReceivesOnlyTheEventTypesItSubscribedTo() {
+        String deletionsOnly = path + "/deletions";
+        var endpoint = api.post(
+                "/v1/webhook-endpoints",
+                tenant.adminKey(),
+                Map.of("url", receiver.url(deletionsOnly), "events", List.of("user.deleted")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String id = api.post(
+                        "/v1/users",
+                        tenant.adminKey(),
+                        Map.of("email", Fixtures.uniqueEmail("filtered"), "sendInvitation", false))
+                .field("id");
+        api.patch("/v1/users/" + id, tenant.adminKey(), Map.of("firstName", "Filtered"));
+        api.delete("/v1/users/" + id, tenant.adminKey());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> eventsFor(id).size() == 3);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !receiver.at(deletionsOnly).isEmpty());
+        assertThat(receiver.at(deletionsOnly))
+                .extracting(r -> JSON.readTree(r.body()).path("type").asString())
+                .containsExactly("user.deleted");
     }
 
     private List<JsonNode> eventsFor(String userId) {
