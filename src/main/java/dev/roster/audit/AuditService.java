@@ -32,7 +32,7 @@ public class AuditService {
         events.insert(change, RequestIdFilter.current());
     }
 
-    /** The organization's audit events, oldest first, optionally of one action or one target. Admins only. */
+    /** The organization's audit events, oldest first, optionally of one action or one target; needs audit:read. */
     @Transactional(readOnly = true)
     public Page<AuditEvent> list(
             Caller caller, OrganizationId pathId, String action, String targetId, String cursor, Integer limit) {

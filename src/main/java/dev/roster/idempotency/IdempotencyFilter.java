@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -51,7 +49,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || caller() == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || Caller.current() == null;
     }
 
     @Override
@@ -67,7 +65,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters.");
             return;
         }
-        Caller caller = caller();
+        Caller caller = Caller.current();
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
@@ -139,11 +137,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
         problems.write(response, problems.build(status, code, detail, request));
-    }
-
-    private static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
     }
 
     /** What makes two requests the same: method, path, query, content type and body. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcIdempotencyRepository {
 
-    record Stored(byte[] requestHash, boolean done, boolean abandoned, int status, String type, byte[] body) {}
+    record Stored(byte[] requestHash, boolean done, int status, String type, byte[] body) {}
 
     private final JdbcClient jdbc;
 
@@ -44,8 +44,7 @@ class JdbcIdempotencyRepository {
 
     Optional<Stored> find(String scope, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, status = 'done' AS done, locked_until < now() AS abandoned,
-                            response_status, response_type, response_body
+                        SELECT request_hash, status = 'done' AS done, response_status, response_type, response_body
                         FROM idempotency_keys WHERE scope = :scope AND key = :key
                         """)
                 .param("scope", scope)
@@ -53,7 +52,6 @@ class JdbcIdempotencyRepository {
                 .query((rs, row) -> new Stored(
                         rs.getBytes("request_hash"),
                         rs.getBoolean("done"),
-                        rs.getBoolean("abandoned"),
                         rs.getInt("response_status"),
                         rs.getString("response_type"),
                         rs.getBytes("response_body")))

@@ -19,6 +19,7 @@ import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.user.User;
+import dev.roster.user.UserDeparted;
 import dev.roster.user.UserInvitationRequested;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
@@ -120,15 +121,7 @@ public class InvitationService {
                 throw ProblemException.conflict("invitation_revoked", "The invitation is already revoked.");
             default -> {}
         }
-        invitations.finish(id, "revoked", caller.actor());
-        if (invitation.type().equals("temporary_password")) {
-            credentials.expireTemporaryPassword(invitation.userId());
-        }
-        publish(
-                caller.actor(),
-                "invitation.revoked",
-                invitation,
-                new Changes().diff("status", invitation.status(), "revoked"));
+        revoke(invitation, caller.actor());
         return invitations.find(org, id).orElseThrow();
     }
 
@@ -209,24 +202,19 @@ public class InvitationService {
 
     /** A user who is deleted or deactivated can no longer accept: their pending invitation is revoked. */
     @EventListener
-    void on(ChangeMade change) {
-        if (!change.targetType().equals("user")
-                || !(change.action().equals("user.deleted") || change.action().equals("user.deactivated"))) {
-            return;
-        }
+    void on(UserDeparted departed) {
         invitations
-                .lockPendingOf(change.organizationId(), UserId.of(change.targetId()))
-                .ifPresent(invitation -> {
-                    invitations.finish(invitation.id(), "revoked", change.actor());
-                    if (invitation.type().equals("temporary_password")) {
-                        credentials.expireTemporaryPassword(invitation.userId());
-                    }
-                    publish(
-                            change.actor(),
-                            "invitation.revoked",
-                            invitation,
-                            new Changes().diff("status", invitation.status(), "revoked"));
-                });
+                .lockPendingOf(departed.organizationId(), departed.userId())
+                .ifPresent(invitation -> revoke(invitation, departed.actor()));
+    }
+
+    /** Ends an invitation that was not accepted: its link and any temporary password stop working. */
+    private void revoke(Invitation invitation, String actor) {
+        invitations.finish(invitation.id(), "revoked", actor);
+        if (invitation.type().equals("temporary_password")) {
+            credentials.expireTemporaryPassword(invitation.userId());
+        }
+        publish(actor, "invitation.revoked", invitation, new Changes().diff("status", invitation.status(), "revoked"));
     }
 
     /** Keeps each invitation's delivery state: sent once the mail left, failed once the outbox gave up. */

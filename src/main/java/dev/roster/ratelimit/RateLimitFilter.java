@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,13 +50,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || caller() == null;
+        return !properties.enabled() || Caller.current() == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller = caller();
+        Caller caller = Caller.current();
         Quota quota;
         if (caller.organizationId() == null) {
             quota = Quota.of(
@@ -99,11 +97,6 @@ class RateLimitFilter extends OncePerRequestFilter {
             plans.put(organizationId, cached);
         }
         return cached.plan();
-    }
-
-    private static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
     }
 
     /** One bucket's answer. */

@@ -1,5 +1,6 @@
 package dev.roster.ratelimit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,14 +32,27 @@ public record RateLimitProperties(
      */
     public record PlanLimits(Long perOrganization, Long perCredential) {}
 
-    PlanLimits limits(String plan) {
-        PlanLimits defaults = DEFAULTS.getOrDefault(plan, DEFAULTS.get("free"));
-        PlanLimits configured = plans == null ? null : plans.get(plan);
-        if (configured == null) {
-            return defaults;
+    /** Fills what the configuration leaves out from the defaults, once, so that a request only looks its plan up. */
+    public RateLimitProperties {
+        Map<String, PlanLimits> merged = new HashMap<>(DEFAULTS);
+        if (plans != null) {
+            plans.forEach((plan, configured) -> {
+                PlanLimits defaults = DEFAULTS.getOrDefault(plan, DEFAULTS.get("free"));
+                merged.put(
+                        plan,
+                        new PlanLimits(
+                                configured.perOrganization() != null
+                                        ? configured.perOrganization()
+                                        : defaults.perOrganization(),
+                                configured.perCredential() != null
+                                        ? configured.perCredential()
+                                        : defaults.perCredential()));
+            });
         }
-        return new PlanLimits(
-                configured.perOrganization() != null ? configured.perOrganization() : defaults.perOrganization(),
-                configured.perCredential() != null ? configured.perCredential() : defaults.perCredential());
+        plans = Map.copyOf(merged);
+    }
+
+    PlanLimits limits(String plan) {
+        return plans.getOrDefault(plan, DEFAULTS.get("free"));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The verified credential behind a request. The organization a caller acts in always comes from here (or, for
@@ -24,6 +26,12 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         ORGANIZATION,
         /** A signed-in user, through a JWT: acts in its own organization with its roles. */
         USER
+    }
+
+    /** The caller of the request this thread serves; null before authentication or for an anonymous request. */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
     }
 
     /** The actor string kept in createdBy, updatedBy and the audit log. */

@@ -2,7 +2,6 @@ package dev.roster.shared;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * The error body of a family of paths that is not Roster's own API: a compatibility surface answers every failure,
@@ -23,9 +22,5 @@ public interface ErrorDialect {
      */
     default HttpStatus status(Failure failure) {
         return failure.status();
-    }
-
-    default MediaType contentType() {
-        return MediaType.APPLICATION_JSON;
     }
 }

@@ -173,7 +173,9 @@ public class UserService {
         if (current.status() == UserStatus.DEACTIVATED) {
             return current;
         }
-        return changeStatus(caller, org, current, UserStatus.DEACTIVATED, "user.deactivated");
+        User deactivated = changeStatus(caller, org, current, UserStatus.DEACTIVATED, "user.deactivated");
+        events.publishEvent(new UserDeparted(org, id, caller.actor()));
+        return deactivated;
     }
 
     /** Lets a deactivated user back in: active if it ever was, invited otherwise. */
@@ -209,6 +211,7 @@ public class UserService {
                                 reports.isEmpty()
                                         ? null
                                         : reports.stream().map(UserId::toString).toList()));
+        events.publishEvent(new UserDeparted(org, id, caller.actor()));
         for (UserId report : reports) {
             events.publishEvent(new ChangeMade(
                     org,

@@ -195,6 +195,24 @@ class InvitationFlowTest extends ApiTestBase {
     }
 
     @Test
+    void deactivatingAnInvitedUserRevokesItsInvitation() {
+        String email = Fixtures.uniqueEmail("paused");
+        String id = fixtures.user(tenant.adminKey(), email);
+        String token = MailServer.token(MailServer.await(email, 1).get(0));
+
+        api.post("/v1/users/" + id + "/deactivate", tenant.adminKey(), null);
+
+        assertThat(api.get("/v1/users/" + id, tenant.adminKey())
+                        .json()
+                        .path("invitation")
+                        .path("status")
+                        .asString())
+                .isEqualTo("revoked");
+        assertThat(api.get("/v1/public/invitations/" + token, null).field("code"))
+                .isEqualTo("invitation_revoked");
+    }
+
+    @Test
     void theLinkUsesThePublicUrlWhateverTheHostHeaderSays() throws Exception {
         String email = Fixtures.uniqueEmail("host");
         String body = "{\"email\":\"" + email + "\"}";

@@ -1,5 +1,6 @@
 package dev.roster.compat.aptly;
 
+import dev.roster.compat.Timestamps;
 import dev.roster.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,7 +63,7 @@ class AptlyController {
             @AuthenticationPrincipal Caller caller, @RequestBody AptlyCreateUserRequest request) {
         return new AptlyEnvelope<>(
                 HttpStatus.CREATED.value(),
-                AptlyEnvelope.millis(clock.instant()),
+                Timestamps.millis(clock.instant()),
                 "Success",
                 users.create(caller, request));
     }

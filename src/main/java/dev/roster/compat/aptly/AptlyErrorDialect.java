@@ -1,5 +1,6 @@
 package dev.roster.compat.aptly;
 
+import dev.roster.compat.Timestamps;
 import dev.roster.shared.ErrorDialect;
 import dev.roster.shared.Failure;
 import java.util.List;
@@ -20,6 +21,6 @@ class AptlyErrorDialect implements ErrorDialect {
     @Override
     public Object body(Failure failure) {
         return new AptlyEnvelope<>(
-                failure.status().value(), AptlyEnvelope.millis(failure.timestamp()), failure.message(), null);
+                failure.status().value(), Timestamps.millis(failure.timestamp()), failure.message(), null);
     }
 }

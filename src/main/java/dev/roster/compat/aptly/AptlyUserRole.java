@@ -1,6 +1,6 @@
 package dev.roster.compat.aptly;
 
-import static dev.roster.compat.aptly.AptlyEnvelope.millis;
+import static dev.roster.compat.Timestamps.millis;
 
 import dev.roster.role.RoleAssignment;
 import dev.roster.user.User;

@@ -1,9 +1,8 @@
 package dev.roster.compat.recomly;
 
+import dev.roster.compat.Timestamps;
 import dev.roster.user.User;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -14,11 +13,9 @@ import java.util.List;
 @Schema(name = "RecomlyUser")
 record RecomlyUser(String email, List<String> roles, boolean allowPasswordAuth, String createdAt) {
 
-    private static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     static RecomlyUser of(User user) {
-        return new RecomlyUser(user.email(), user.roles(), user.allowPasswordAuth(), MILLIS.format(user.createdAt()));
+        return new RecomlyUser(
+                user.email(), user.roles(), user.allowPasswordAuth(), Timestamps.millis(user.createdAt()));
     }
 
     /** The answer's envelope: {@code {"user": {...}}}. */
