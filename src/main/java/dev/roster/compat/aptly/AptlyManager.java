@@ -3,6 +3,7 @@ package dev.roster.compat.aptly;
 import static dev.roster.compat.Timestamps.millis;
 
 import dev.roster.directory.Membership;
+import dev.roster.directory.Position;
 import dev.roster.user.User;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -33,8 +34,7 @@ record AptlyManager(
         String managerName,
         String managerProfileImageUrl) {
 
-    static AptlyManager of(AptlyUser.Parts manager) {
-        User user = manager.user();
+    static AptlyManager of(User user, List<Membership> groups, List<Position> positions) {
         return new AptlyManager(
                 user.id().value(),
                 user.externalId(),
@@ -47,8 +47,8 @@ record AptlyManager(
                 null,
                 millis(user.createdAt()),
                 millis(user.updatedAt()),
-                AptlyUserPosition.of(user, manager.positions()),
-                manager.groups().stream()
+                AptlyUserPosition.of(user, positions),
+                groups.stream()
                         .filter(Membership::isPrimary)
                         .findFirst()
                         .map(m -> new AptlyPrimaryOrganization(

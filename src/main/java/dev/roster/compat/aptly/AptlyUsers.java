@@ -40,15 +40,19 @@ class AptlyUsers {
     public AptlyUser create(Caller caller, AptlyCreateUserRequest request) {
         OrganizationId tenant = request.tenantId() == null ? null : new OrganizationId(request.tenantId());
         User created = users.create(caller, tenant, roster(request));
-        AptlyManager manager = created.manager() == null
-                ? null
-                : AptlyManager.of(parts(
-                        caller,
-                        users.get(
-                                caller,
-                                created.organizationId(),
-                                created.manager().id())));
-        return AptlyUser.of(parts(caller, created), manager);
+        return AptlyUser.of(parts(caller, created), manager(caller, created));
+    }
+
+    /** The manager's summary: its positions and primary group (Aptly shows no roles for a manager). */
+    private AptlyManager manager(Caller caller, User user) {
+        if (user.managerId() == null) {
+            return null;
+        }
+        User manager = users.get(caller, user.organizationId(), user.managerId());
+        return AptlyManager.of(
+                manager,
+                groups(caller, manager),
+                directory.positionsOf(caller, manager.organizationId(), manager.id()));
     }
 
     /**
@@ -58,10 +62,14 @@ class AptlyUsers {
     private AptlyUser.Parts parts(Caller caller, User user) {
         OrganizationId org = user.organizationId();
         UserId id = user.id();
-        List<Membership> groups =
-                caller.grants().holds(Permission.GROUPS_READ) ? directory.groupsOf(caller, org, id) : List.of();
         return new AptlyUser.Parts(
-                user, roles.assignments(caller, org, id), groups, directory.positionsOf(caller, org, id));
+                user, roles.assignments(caller, org, id), groups(caller, user), directory.positionsOf(caller, org, id));
+    }
+
+    private List<Membership> groups(Caller caller, User user) {
+        return caller.grants().holds(Permission.GROUPS_READ)
+                ? directory.groupsOf(caller, user.organizationId(), user.id())
+                : List.of();
     }
 
     /** The one place an Aptly request becomes Roster's: inviteViaEmail sends a link to set a password. */

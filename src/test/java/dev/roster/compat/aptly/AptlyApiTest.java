@@ -251,6 +251,33 @@ class AptlyApiTest extends ApiTestBase {
         assertThat(own.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void aCallerThatMayNotReadUsersCreatesNoneAndOneThatMayNotReadGroupsGetsNoGroups() {
+        String writer = fixtures.keyWith(tenant.organizationId(), "users:write");
+        String email = Fixtures.uniqueEmail("unread");
+        String groupBlind = fixtures.keyWith(
+                tenant.organizationId(), "users:read", "users:write", "users:invite", "roles:manage", "groups:manage");
+        String placed = Fixtures.uniqueEmail("placed");
+
+        var refused = api.post(
+                PATH, writer, Map.of("firstName", "Un", "lastName", "Read", "email", email, "inviteViaEmail", false));
+        var created = api.post(PATH, groupBlind, sample(placed));
+
+        assertThat(error(refused, 403)).contains("users:read");
+        assertThat(api.get("/v1/users?email=" + email, tenant.adminKey())
+                        .json()
+                        .path("data")
+                        .size())
+                .as("the refused create left no user behind")
+                .isZero();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("data").path("userGroups").size()).isZero();
+        assertThat(api.get("/v1/groups/" + group + "/members", tenant.adminKey())
+                        .text())
+                .as("the user was placed in the group all the same")
+                .contains(created.json().path("data").path("id").asString());
+    }
+
     private String sample(String email) {
         return SAMPLE.replace("ce3e724e-c7c5-45c5-8c8e-12a9ffe0df52", tenant.organizationId())
                 .replace("5d1f5b46-4665-4598-8fb5-4c93cebf07be", role)

@@ -167,6 +167,22 @@ class PolytomicApiTest extends ApiTestBase {
     }
 
     @Test
+    void aCallerThatMayNotReadTheAnswerCreatesNothing() {
+        String writer = fixtures.keyWith(org, "users:write", "users:invite");
+        String email = Fixtures.uniqueEmail("unread");
+
+        var refused = api.post("/api/organization/users", writer, Map.of("email", email));
+
+        assertThat(error(refused, 403)).contains("users:read");
+        assertThat(api.get("/v1/organizations/" + org + "/users?email=" + email, partner)
+                        .json()
+                        .path("data")
+                        .size())
+                .as("the refused create left no user behind")
+                .isZero();
+    }
+
+    @Test
     void aPartnerUserKeyActsWithTheUsersRoleAndForceRevokesTheOneBefore() {
         // given a user with the admin role
         String id = data(api.post(users, partner, Map.of("email", Fixtures.uniqueEmail("root"), "role", "admin")))
