@@ -2,7 +2,6 @@ package dev.roster.compat.flatfile;
 
 import dev.roster.invitation.InvitationService;
 import dev.roster.shared.Caller;
-import dev.roster.shared.Patch;
 import dev.roster.shared.PatchReader;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
@@ -127,11 +126,11 @@ class FlatfileUserController {
                     @RequestBody
                     JsonNode body) {
         var patch = patches.read(body, FlatfileUserUpdate.class);
-        var roster = new Patch<>(
-                new UpdateUserRequest(
-                        null, null, null, patch.values().name(), null, null, null, null, null, null, null, null),
-                patch.present());
-        return new FlatfileData<>(FlatfileUser.of(users.update(caller, null, user(userId), roster)));
+        var roster = UpdateUserRequest.patch();
+        if (patch.has("name")) {
+            roster.name(patch.values().name());
+        }
+        return new FlatfileData<>(FlatfileUser.of(users.update(caller, null, user(userId), roster.build())));
     }
 
     @DeleteMapping({USER, ROOT_USER})

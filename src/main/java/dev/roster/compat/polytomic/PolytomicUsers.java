@@ -9,7 +9,6 @@ import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
-import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.user.CreateUserRequest;
@@ -19,10 +18,8 @@ import dev.roster.user.UserQuery;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -85,28 +82,15 @@ class PolytomicUsers {
         if (!request.namesRoles()) {
             return view(caller, current);
         }
-        Set<String> present = new HashSet<>();
+        var values = UpdateUserRequest.patch();
         if (request.role() != null) {
-            present.add("roles");
+            values.roles(List.of(request.role()));
         }
         if (request.roleIds() != null) {
-            present.add("roleIds");
+            values.roleIds(request.roleIds());
         }
-        UpdateUserRequest values = new UpdateUserRequest(
-                null,
-                null,
-                null,
-                null,
-                null,
-                request.role() == null ? null : List.of(request.role()),
-                null,
-                request.roleIds(),
-                null,
-                null,
-                null,
-                null);
         try {
-            return view(caller, users.update(caller, org, id, new Patch<>(values, present)));
+            return view(caller, users.update(caller, org, id, values.build()));
         } catch (ProblemException refused) {
             throw inPolytomicWords(refused, request);
         }
