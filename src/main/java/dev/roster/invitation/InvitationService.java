@@ -229,18 +229,18 @@ public class InvitationService {
         Instant expires = Instant.now().plus(Duration.ofDays(days));
         String organizationName = organizations.name(org);
         String inviter = inviter(caller, org);
+        byte[] tokenHash = null;
         Mail mail;
-        Invitation invitation;
         if (type.equals("temporary_password")) {
-            invitation = invitations.save(Ids.next(), org, userId, email, type, null, expires, caller.actor());
             String password = credentials.setTemporaryPassword(userId, expires);
             mail = emails.temporaryPassword(org, organizationName, inviter, email, password, expires);
         } else {
             String token = secrets.newToken(TOKEN_PREFIX);
-            invitation = invitations.save(Ids.next(), org, userId, email, type, hash(token), expires, caller.actor());
+            tokenHash = hash(token);
             mail = emails.link(org, organizationName, inviter, email, token, expires);
         }
-        invitations.attachMessage(invitation.id(), outbox.enqueue(mail));
+        Invitation invitation = invitations.save(
+                Ids.next(), org, userId, email, type, tokenHash, expires, outbox.enqueue(mail), caller.actor());
         publish(
                 caller.actor(),
                 action,

@@ -47,13 +47,15 @@ class JdbcInvitationRepository {
             String kind,
             byte[] tokenHash,
             Instant expiresAt,
+            UUID messageId,
             String actor) {
         return jdbc.sql("""
                         INSERT INTO invitations (id, organization_id, user_id, email, kind, token_hash, status, delivery,
-                            expires_at, created_by)
-                        VALUES (:id, :org, :user, :email, :kind, :tokenHash, 'pending', 'queued', :expiresAt, :actor)
+                            message_id, expires_at, created_by)
+                        VALUES (:id, :org, :user, :email, :kind, :tokenHash, 'pending', 'queued', :message, :expiresAt,
+                            :actor)
                         ON CONFLICT (user_id) DO UPDATE SET token_hash = :tokenHash, status = 'pending',
-                            delivery = 'queued', expires_at = :expiresAt, email = :email,
+                            delivery = 'queued', message_id = :message, expires_at = :expiresAt, email = :email,
                             send_count = invitations.send_count + 1, revoked_at = NULL, revoked_by = NULL,
                             expiry_announced = false,
                             updated_at = now()
@@ -66,16 +68,10 @@ class JdbcInvitationRepository {
                 .param("kind", kind)
                 .param("tokenHash", tokenHash)
                 .param("expiresAt", Rows.timestamp(expiresAt))
+                .param("message", messageId)
                 .param("actor", actor)
                 .query(JdbcInvitationRepository::map)
                 .single();
-    }
-
-    void attachMessage(UUID id, UUID messageId) {
-        jdbc.sql("UPDATE invitations SET message_id = :message WHERE id = :id")
-                .param("id", id)
-                .param("message", messageId)
-                .update();
     }
 
     Optional<Invitation> find(OrganizationId org, UUID id) {
