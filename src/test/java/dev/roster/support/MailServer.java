@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** One real SMTP server (GreenMail) on loopback for the whole test JVM; the server under test sends to it. */
 public final class MailServer {
 
-    public static final int PORT = 3025;
+    /** 3025 unless {@code -Droster.test.smtp-port} says otherwise, so that two builds can run side by side. */
+    public static final int PORT = Integer.getInteger("roster.test.smtp-port", 3025);
     private static final GreenMail SERVER = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
     static {

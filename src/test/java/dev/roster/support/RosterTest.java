@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "server.address=127.0.0.1",
             "roster.public-url=" + RosterTest.PUBLIC_URL,
             "roster.smtp.host=127.0.0.1",
-            "roster.smtp.port=" + MailServer.PORT,
+            "roster.smtp.port=${roster.test.smtp-port:3025}",
             "roster.smtp.starttls=false",
             "roster.mail.poll-interval=PT0.2S",
             "roster.mail.retry-base=PT0.2S",
