@@ -8,6 +8,7 @@ import dev.roster.mail.MailDelivered;
 import dev.roster.mail.MailProperties;
 import dev.roster.mail.OutboxService;
 import dev.roster.organization.OrganizationService;
+import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
@@ -18,9 +19,11 @@ import dev.roster.shared.Page;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
+import dev.roster.user.InviteeEmailChanged;
 import dev.roster.user.User;
 import dev.roster.user.UserDeparted;
 import dev.roster.user.UserInvitationRequested;
+import dev.roster.user.UserMadeSsoOnly;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
 import java.time.Duration;
@@ -46,6 +49,7 @@ public class InvitationService {
     private final OutboxService outbox;
     private final UserService users;
     private final OrganizationService organizations;
+    private final RoleAssignmentService roles;
     private final CredentialService credentials;
     private final Secrets secrets;
     private final MailProperties mail;
@@ -57,6 +61,7 @@ public class InvitationService {
             OutboxService outbox,
             UserService users,
             OrganizationService organizations,
+            RoleAssignmentService roles,
             CredentialService credentials,
             Secrets secrets,
             MailProperties mail,
@@ -66,6 +71,7 @@ public class InvitationService {
         this.outbox = outbox;
         this.users = users;
         this.organizations = organizations;
+        this.roles = roles;
         this.credentials = credentials;
         this.secrets = secrets;
         this.mail = mail;
@@ -87,23 +93,27 @@ public class InvitationService {
 
     /**
      * Sends the invitation again with a new token (or temporary password) and a new expiry; the old link stops
-     * working. Limited per recipient and per organization (429 beyond; see {@code MailProperties}).
+     * working. Limited per recipient and per organization (429 beyond; see {@code MailProperties}). Like every
+     * invitation sent, it needs the caller to hold every permission of the user's roles.
      */
     @Transactional
     public Invitation resend(Caller caller, OrganizationId pathId, UserId userId, ResendInvitationRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.USERS_INVITE);
-        User user = users.find(org, userId);
         int days = request == null || request.expiresInDays() == null ? 7 : request.expiresInDays();
         if (days < 1 || days > 30) {
             throw ProblemException.invalid("expiresInDays", "must be between 1 and 30");
         }
+        // The invitation's row first, as accept takes it: a resend that waited for an accept sees the user active.
+        Invitation current = invitations.lockByUser(org, userId).orElse(null);
+        User user = users.find(org, userId);
         if (user.deletedAt() != null || user.status() != UserStatus.INVITED) {
             throw ProblemException.conflict(
                     "not_invitable", "Only invited users who have not accepted can be sent an invitation.");
         }
-        Invitation current =
-                invitations.findByUser(user.organizationId(), userId).orElse(null);
+        if (!user.allowPasswordAuth()) {
+            throw ssoRequired();
+        }
         String type = current == null ? "link" : current.type();
         return send(caller, user.organizationId(), userId, user.email(), type, days, "invitation.resent");
     }
@@ -176,6 +186,12 @@ public class InvitationService {
         if (user.deletedAt() != null || user.status() == UserStatus.DEACTIVATED) {
             throw gone("invitation_revoked", "This invitation was revoked.");
         }
+        if (user.status() != UserStatus.INVITED) {
+            throw gone("invitation_used", "This user has already joined; sign in instead.");
+        }
+        if (!user.allowPasswordAuth()) {
+            throw ssoRequired();
+        }
         String actor = "user:" + user.id();
         credentials.setPassword(user.id(), "password", request.password());
         users.completeProfile(user.organizationId(), user.id(), request.firstName(), request.lastName(), actor);
@@ -208,6 +224,26 @@ public class InvitationService {
                 .ifPresent(invitation -> revoke(invitation, departed.actor()));
     }
 
+    /**
+     * A user who has not accepted got another email: the invitation sent to the old address ends, and since the next
+     * one goes to the new address, the change is a grant of the user's roles.
+     */
+    @EventListener
+    void on(InviteeEmailChanged changed) {
+        roles.requireMayGrantRolesOf(changed.caller(), changed.organizationId(), changed.userId());
+        invitations
+                .lockPendingOf(changed.organizationId(), changed.userId())
+                .ifPresent(invitation -> revoke(invitation, changed.caller().actor()));
+    }
+
+    /** An SSO-only user sets no password: its pending (password) invitation ends. */
+    @EventListener
+    void on(UserMadeSsoOnly changed) {
+        invitations
+                .lockPendingOf(changed.organizationId(), changed.userId())
+                .ifPresent(invitation -> revoke(invitation, changed.actor()));
+    }
+
     /** Ends an invitation that was not accepted: its link and any temporary password stop working. */
     private void revoke(Invitation invitation, String actor) {
         invitations.finish(invitation.id(), "revoked", actor);
@@ -225,6 +261,7 @@ public class InvitationService {
 
     private Invitation send(
             Caller caller, OrganizationId org, UserId userId, String email, String type, int days, String action) {
+        roles.requireMayGrantRolesOf(caller, org, userId);
         checkSendingLimits(org, email);
         Instant expires = Instant.now().plus(Duration.ofDays(days));
         String organizationName = organizations.name(org);
@@ -306,6 +343,13 @@ public class InvitationService {
                 "invitation",
                 invitation.id().toString(),
                 changes.asMap()));
+    }
+
+    private static ProblemException ssoRequired() {
+        return new ProblemException(
+                HttpStatus.FORBIDDEN,
+                "sso_required",
+                "This user signs in only through its organization's SSO; it has no password to set.");
     }
 
     private static ProblemException gone(String code, String detail) {

@@ -82,14 +82,6 @@ class JdbcInvitationRepository {
                 .optional();
     }
 
-    Optional<Invitation> findByUser(OrganizationId org, UserId user) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE organization_id = :org AND user_id = :user")
-                .param("org", org.value())
-                .param("user", user.value())
-                .query(JdbcInvitationRepository::map)
-                .optional();
-    }
-
     /** Finds and locks the invitation a token belongs to, so that concurrent accepts queue and one wins. */
     Optional<Invitation> lockByToken(byte[] tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = :hash FOR UPDATE")
@@ -101,6 +93,15 @@ class JdbcInvitationRepository {
     Optional<Invitation> findByToken(byte[] tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = :hash")
                 .param("hash", tokenHash)
+                .query(JdbcInvitationRepository::map)
+                .optional();
+    }
+
+    Optional<Invitation> lockByUser(OrganizationId org, UserId user) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE organization_id = :org AND user_id = :user"
+                        + " FOR UPDATE")
+                .param("org", org.value())
+                .param("user", user.value())
                 .query(JdbcInvitationRepository::map)
                 .optional();
     }

@@ -100,16 +100,17 @@ class JdbcRoleAssignmentRepository {
                 .update();
     }
 
-    /** What one active assignment grants: permission names on a resource, or across the organization (null). */
+    /** What one assignment grants: permission names on a resource, or across the organization (null). */
     record Grant(UUID resource, String[] permissions) {}
 
-    List<Grant> grantsOf(OrganizationId org, UserId user) {
+    List<Grant> grantsOf(OrganizationId org, UserId user, boolean withPending) {
         return jdbc.sql("""
                         SELECT a.resource_id, r.permissions FROM role_assignments a JOIN roles r ON r.id = a.role_id
-                        WHERE a.organization_id = :org AND a.user_id = :user AND NOT a.pending
+                        WHERE a.organization_id = :org AND a.user_id = :user AND (:withPending OR NOT a.pending)
                         """)
                 .param("org", org.value())
                 .param("user", user.value())
+                .param("withPending", withPending)
                 .query((rs, row) -> new Grant(rs.getObject("resource_id", UUID.class), (String[])
                         rs.getArray("permissions").getArray()))
                 .list();

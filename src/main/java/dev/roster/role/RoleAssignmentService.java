@@ -141,9 +141,26 @@ public class RoleAssignmentService {
      */
     @Transactional(readOnly = true)
     public Grants grantsOf(OrganizationId org, UserId user) {
+        return grants(org, user, false);
+    }
+
+    /**
+     * Fails with 403 {@code permission_escalation} unless the caller holds every permission that the user's roles
+     * carry, in effect or waiting for acceptance, where they are held. Sending a user its invitation, or changing
+     * the address an invitation goes to, hands whoever reads that email all of the user's roles: it is a grant.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayGrantRolesOf(Caller caller, OrganizationId org, UserId user) {
+        Grants held = grants(org, user, true);
+        caller.requireAll(held.organizationWide(), null, "This user's roles");
+        held.byResource()
+                .forEach((resource, permissions) -> caller.requireAll(permissions, resource, "This user's roles"));
+    }
+
+    private Grants grants(OrganizationId org, UserId user, boolean withPending) {
         Set<Permission> organizationWide = EnumSet.noneOf(Permission.class);
         Map<UUID, Set<Permission>> byResource = new HashMap<>();
-        for (JdbcRoleAssignmentRepository.Grant grant : assignments.grantsOf(org, user)) {
+        for (JdbcRoleAssignmentRepository.Grant grant : assignments.grantsOf(org, user, withPending)) {
             Set<Permission> permissions = Permission.of(grant.permissions());
             if (grant.resource() == null) {
                 organizationWide.addAll(permissions);

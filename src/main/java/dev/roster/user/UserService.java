@@ -68,14 +68,8 @@ public class UserService {
         if (invites) {
             caller.require(Permission.USERS_INVITE);
         }
-        if (!draft.allowPasswordAuth() && !organizations.hasEnabledSsoProvider(org)) {
-            throw new ProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "sso_provider_required",
-                    "allowPasswordAuth false makes an SSO-only user, which needs an enabled SSO provider on the"
-                            + " organization.",
-                    List.of(new FieldViolation("allowPasswordAuth", "needs an enabled SSO provider")),
-                    Map.of());
+        if (!draft.allowPasswordAuth()) {
+            requireSsoProvider(org);
         }
         claimEmail(org, draft.email(), null);
         checkManager(org, null, draft.managerId());
@@ -137,7 +131,12 @@ public class UserService {
         return users.find(org, id).orElseThrow(UserService::notFound);
     }
 
-    /** Changes the fields present in the patch; an email change is checked as on create. */
+    /**
+     * Changes the fields present in the patch; an email change is checked as on create. Changing the email of a
+     * user who has not accepted yet ends its invitation and counts as granting its roles (the next invitation goes
+     * to the new address). Making a user SSO-only needs an enabled SSO provider, as on create, and ends its
+     * password, its password invitation and its refresh tokens.
+     */
     @Transactional
     public User update(Caller caller, OrganizationId pathId, UserId id, Patch<UpdateUserRequest> patch) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
@@ -145,13 +144,24 @@ public class UserService {
         User current = live(org, id);
         UserDraft draft = rules.apply(current, patch);
         List<UserRolesRequested.RoleRef> roles = UserRules.roles(patch);
-        if (!draft.email().value().equals(current.email())) {
+        boolean emailChanged = !draft.email().value().equals(current.email());
+        boolean madeSsoOnly = current.allowPasswordAuth() && !draft.allowPasswordAuth();
+        if (emailChanged) {
             claimEmail(org, draft.email(), id);
+        }
+        if (madeSsoOnly) {
+            requireSsoProvider(org);
         }
         if (draft.managerId() != null && !draft.managerId().equals(current.managerId())) {
             checkManager(org, id, draft.managerId());
         }
         save(() -> users.update(org, id, draft, caller.actor()));
+        if (emailChanged && current.status() == UserStatus.INVITED) {
+            events.publishEvent(new InviteeEmailChanged(caller, org, id));
+        }
+        if (madeSsoOnly) {
+            events.publishEvent(new UserMadeSsoOnly(org, id, caller.actor()));
+        }
         if (roles != null) {
             boolean pending = current.status() == UserStatus.INVITED && organizations.rolesTakeEffectOnAccept(org);
             events.publishEvent(new UserRolesRequested(caller, org, id, roles, true, pending));
@@ -312,6 +322,18 @@ public class UserService {
         User changed = reload(org, current.id());
         publish(caller, action, changed, new Changes().diff("status", current.status(), changed.status()));
         return changed;
+    }
+
+    private void requireSsoProvider(OrganizationId org) {
+        if (!organizations.hasEnabledSsoProvider(org)) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "sso_provider_required",
+                    "allowPasswordAuth false makes an SSO-only user, which needs an enabled SSO provider on the"
+                            + " organization.",
+                    List.of(new FieldViolation("allowPasswordAuth", "needs an enabled SSO provider")),
+                    Map.of());
+        }
     }
 
     /** Takes the email's lock and fails with 409 if a live user already has it. */

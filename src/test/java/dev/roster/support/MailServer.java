@@ -15,6 +15,7 @@ public final class MailServer {
 
     /** 3025 unless {@code -Droster.test.smtp-port} says otherwise, so that two builds can run side by side. */
     public static final int PORT = Integer.getInteger("roster.test.smtp-port", 3025);
+
     private static final GreenMail SERVER = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
     static {
