@@ -9,18 +9,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CredentialService {
 
+    /** A password checked against the rules and hashed, ready to be stored; what it hides is not kept. */
+    public static final class HashedPassword {
+        private final String hash;
+
+        private HashedPassword(String hash) {
+            this.hash = hash;
+        }
+    }
+
     private final JdbcCredentialRepository credentials;
+    private final JdbcRefreshTokenRepository refreshTokens;
     private final Passwords passwords;
 
-    CredentialService(JdbcCredentialRepository credentials, Passwords passwords) {
+    CredentialService(
+            JdbcCredentialRepository credentials, JdbcRefreshTokenRepository refreshTokens, Passwords passwords) {
         this.credentials = credentials;
+        this.refreshTokens = refreshTokens;
         this.passwords = passwords;
     }
 
-    /** Sets a password the user chose; fails with 400 naming {@code field} when it breaks the length rule. */
+    /**
+     * Checks a password the user chose and hashes it; fails with 400 naming {@code field} when it breaks the
+     * length rule. Call it outside any transaction: hashing takes tens of milliseconds on purpose.
+     */
+    public HashedPassword hash(String field, String password) {
+        return new HashedPassword(passwords.hash(Passwords.check(field, password)));
+    }
+
+    /** Sets the user's password; every refresh token it had dies. */
     @Transactional
-    public void setPassword(UserId user, String field, String password) {
-        credentials.save(user, passwords.hash(Passwords.check(field, password)), false, null);
+    public void setPassword(UserId user, HashedPassword password) {
+        credentials.save(user, password.hash, false, null);
+        refreshTokens.revokeAllOf(user);
     }
 
     /**
@@ -30,7 +51,7 @@ public class CredentialService {
     @Transactional
     public String setTemporaryPassword(UserId user, Instant expiresAt) {
         String password = Passwords.temporary();
-        credentials.save(user, passwords.hash(password), true, expiresAt);
+        credentials.save(user, passwords.hashTemporary(password), true, expiresAt);
         return password;
     }
 

@@ -51,7 +51,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
-                        .requestMatchers("/v1/public/**", "/v1/auth/token", "/v1/auth/password")
+                        .requestMatchers("/v1/public/**", "/v1/auth/token", "/v1/auth/password", "/v1/auth/revoke")
                         .permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/invitations/**", "/login", "/login/**", "/css/**")
                         .permitAll()

@@ -1,80 +1,66 @@
 package dev.roster.auth;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
-import dev.roster.shared.Grants;
-import dev.roster.shared.Ids;
-import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
-import dev.roster.shared.RosterProperties;
 import dev.roster.shared.UserId;
 import dev.roster.user.SignInCandidate;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-in with email and password: JWT access tokens (15 minutes) with refresh tokens, the temporary-password
- * challenge, and recognising Roster's JWTs on requests. Wrong passwords and unknown emails get the same answer in
- * about the same time; five failures within 15 minutes lock the account's sign-in for the rest of that window.
+ * Sign-in with email and password, or with a refresh token, and recognising Roster's JWTs on requests. Wrong
+ * passwords and unknown emails get the same answer in about the same time, and count alike toward the email's
+ * limit ({@link SignInAttempts}). Passwords are checked outside any database transaction.
  */
 @Service
 public class SignInService {
 
-    static final Duration ACCESS_TTL = Duration.ofMinutes(15);
-    static final Duration REFRESH_TTL = Duration.ofDays(30);
-    static final Duration CHALLENGE_TTL = Duration.ofMinutes(10);
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    static final int MAX_FAILURES = 5;
-    private static final String ACCESS = "at+jwt";
-    private static final String CHALLENGE = "password-change+jwt";
+    /** With platform-wide email uniqueness off, the organizations whose users' passwords one sign-in checks. */
+    private static final int MAX_CANDIDATES = 10;
 
     private final UserService users;
     private final RoleAssignmentService roles;
     private final JdbcCredentialRepository credentials;
     private final JdbcRefreshTokenRepository refreshTokens;
+    private final SignInAttempts attempts;
     private final Passwords passwords;
     private final Secrets secrets;
     private final SigningKeys signingKeys;
-    private final ApplicationEventPublisher events;
-    private final String issuer;
+    private final TokenIssuer tokens;
+    private final TransactionTemplate transaction;
 
     SignInService(
             UserService users,
             RoleAssignmentService roles,
             JdbcCredentialRepository credentials,
             JdbcRefreshTokenRepository refreshTokens,
+            SignInAttempts attempts,
             Passwords passwords,
             Secrets secrets,
             SigningKeys signingKeys,
-            ApplicationEventPublisher events,
-            RosterProperties properties) {
+            TokenIssuer tokens,
+            TransactionTemplate transaction) {
         this.users = users;
         this.roles = roles;
         this.credentials = credentials;
         this.refreshTokens = refreshTokens;
+        this.attempts = attempts;
         this.passwords = passwords;
         this.secrets = secrets;
         this.signingKeys = signingKeys;
-        this.events = events;
-        this.issuer = properties.publicUrl();
+        this.tokens = tokens;
+        this.transaction = transaction;
     }
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
-    @Transactional(noRollbackFor = ProblemException.class)
     public SignInResult signIn(SignInRequest request) {
         String grant = request.grantType() == null ? "password" : request.grantType();
         return switch (grant) {
@@ -85,48 +71,14 @@ public class SignInService {
     }
 
     /**
-     * Replaces a password: with a challenge token after a temporary password, or as a signed-in user with the
-     * current password. Returns fresh tokens.
-     */
-    @Transactional(noRollbackFor = ProblemException.class)
-    public SignInResult changePassword(Caller caller, PasswordChangeRequest request) {
-        Passwords.check("newPassword", request.newPassword());
-        SignInCandidate user;
-        boolean fromTemporary;
-        if (request.challengeToken() != null) {
-            user = signingKeys
-                    .verify(request.challengeToken(), CHALLENGE)
-                    .flatMap(claims -> users.findCandidate(UserId.of(claims.getSubject())))
-                    .orElseThrow(() -> invalid("The challenge token is invalid or expired; sign in again."));
-            fromTemporary = true;
-        } else if (caller != null && caller.kind() == Caller.Kind.USER) {
-            user = users.findCandidate(new UserId(caller.keyId())).orElseThrow(SignInService::invalidCredentials);
-            var credential = credentials.find(user.id(), FAILURE_WINDOW);
-            if (credential.isEmpty()
-                    || !passwords.matches(
-                            request.currentPassword(), credential.get().hash())) {
-                throw ProblemException.invalid("currentPassword", "is not the current password");
-            }
-            fromTemporary = credential.get().mustChange();
-        } else {
-            throw invalid("Send the challengeToken from sign-in, or sign in and send your current password.");
-        }
-        credentials.save(user.id(), passwords.hash(request.newPassword()), false, null);
-        if (fromTemporary) {
-            events.publishEvent(new PasswordChanged(user.organizationId(), user.id()));
-        }
-        return issue(users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials));
-    }
-
-    /**
      * The caller a Roster JWT stands for, while its user is still active, with the permissions its roles grant now
      * (not those in the token, which are for the client's information), so that a role taken away holds at once.
      */
     @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String jwt) {
         return signingKeys
-                .verify(jwt, ACCESS)
-                .filter(claims -> issuer.equals(claims.getIssuer()))
+                .verify(jwt, TokenIssuer.ACCESS)
+                .filter(claims -> tokens.issuer().equals(claims.getIssuer()))
                 .flatMap(claims -> users.findCandidate(UserId.of(claims.getSubject())))
                 .filter(user -> user.status() == UserStatus.ACTIVE)
                 .map(user -> new Caller(
@@ -145,104 +97,86 @@ public class SignInService {
         if (request.email() == null || request.password() == null) {
             throw ProblemException.invalid(request.email() == null ? "email" : "password", "is required");
         }
+        attempts.count(request.email());
         List<SignInCandidate> candidates = users.findForSignIn(request.email());
         if (request.organizationId() != null) {
             candidates = candidates.stream()
                     .filter(c -> c.organizationId().value().equals(request.organizationId()))
                     .toList();
         } else if (candidates.size() > 1) {
+            // Which organization is asked only of someone who knows the password of one of its users.
+            boolean known = candidates.stream()
+                    .limit(MAX_CANDIDATES)
+                    .anyMatch(candidate -> usableCredential(candidate, request.password()) != null);
+            if (!known) {
+                throw invalidCredentials();
+            }
+            attempts.clear(request.email());
             throw new ProblemException(
                     HttpStatus.BAD_REQUEST,
                     "organization_required",
                     "This email belongs to users of several organizations; send organizationId.");
         }
         SignInCandidate user = candidates.isEmpty() ? null : candidates.get(0);
-        var credential = user == null
-                ? Optional.<JdbcCredentialRepository.Credential>empty()
-                : credentials.find(user.id(), FAILURE_WINDOW);
-        if (credential.isPresent() && credential.get().recentFailures() >= MAX_FAILURES) {
-            throw ProblemException.tooManyRequests(
-                    "too_many_attempts",
-                    "Too many failed sign-ins for this account; try again later.",
-                    FAILURE_WINDOW.toSeconds());
-        }
-        boolean matches = passwords.matches(
-                request.password(), credential.map(c -> c.hash()).orElse(null));
-        boolean usable = matches
-                && user.status() != UserStatus.DEACTIVATED
-                && (credential.get().expiresAt() == null
-                        || credential.get().expiresAt().isAfter(Instant.now()));
-        if (!usable) {
-            if (credential.isPresent()) {
-                credentials.recordFailure(user.id(), FAILURE_WINDOW);
-            }
+        JdbcCredentialRepository.Credential credential = usableCredential(user, request.password());
+        if (credential == null) {
             throw invalidCredentials();
         }
-        credentials.clearFailures(user.id());
-        if (credential.get().mustChange()) {
-            return SignInResult.passwordChangeRequired(
-                    signingKeys.sign(claims(user.id(), CHALLENGE_TTL).build(), CHALLENGE));
+        attempts.clear(request.email());
+        if (!user.allowPasswordAuth()) {
+            throw ssoRequired();
+        }
+        if (credential.mustChange()) {
+            return tokens.challenge(user.id());
         }
         if (user.status() != UserStatus.ACTIVE) {
             throw invalidCredentials();
         }
-        return issue(user);
+        return transaction.execute(status -> tokens.issue(user, null));
+    }
+
+    /**
+     * The user's credential when the password is right for it and it may be used; null otherwise (also for no
+     * user at all, after spending the same time).
+     */
+    private JdbcCredentialRepository.Credential usableCredential(SignInCandidate user, String password) {
+        var credential = user == null ? null : credentials.find(user.id()).orElse(null);
+        boolean matches = passwords.matches(password, credential == null ? null : credential.hash());
+        return matches && user.status() != UserStatus.DEACTIVATED && credential.current() ? credential : null;
     }
 
     private SignInResult withRefreshToken(String token) {
         if (token == null) {
             throw ProblemException.invalid("refreshToken", "is required");
         }
-        return refreshTokens
-                .use(secrets.hash(token))
-                .flatMap(users::findCandidate)
-                .filter(user -> user.status() == UserStatus.ACTIVE)
-                .map(this::issue)
-                .orElseThrow(() -> invalid("The refresh token is invalid, used or expired; sign in again."));
+        byte[] hash = secrets.hash(token);
+        SignInResult result = transaction.execute(status -> refreshTokens
+                .use(hash)
+                .flatMap(spent -> users.findCandidate(spent.user())
+                        .filter(user -> user.status() == UserStatus.ACTIVE)
+                        .map(user -> tokens.issue(user, spent.family())))
+                .orElse(null));
+        if (result == null) {
+            // A spent token coming back means that someone else holds its family: end all of it.
+            refreshTokens.revokeFamilyOfSpent(hash);
+            throw invalidToken("The refresh token is invalid, used or expired; sign in again.");
+        }
+        return result;
     }
 
-    private SignInResult issue(SignInCandidate user) {
-        users.recordSignIn(user.id());
-        Grants grants = roles.grantsOf(user.organizationId(), user.id());
-        Map<String, List<String>> scoped = new TreeMap<>();
-        grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
-        String access = signingKeys.sign(
-                claims(user.id(), ACCESS_TTL)
-                        .claim("org", user.organizationId().toString())
-                        .claim("email", user.email())
-                        .claim(
-                                "roles",
-                                users.find(user.organizationId(), user.id()).roles())
-                        .claim("permissions", codes(grants.organizationWide()))
-                        .claim("resourcePermissions", scoped)
-                        .build(),
-                ACCESS);
-        String refresh = secrets.newToken("roster_refresh_");
-        refreshTokens.insert(
-                Ids.next(), user.id(), secrets.hash(refresh), Instant.now().plus(REFRESH_TTL));
-        return SignInResult.tokens(access, (int) ACCESS_TTL.toSeconds(), refresh);
-    }
-
-    private static List<String> codes(Set<Permission> permissions) {
-        return permissions.stream().map(Permission::code).sorted().toList();
-    }
-
-    private JWTClaimsSet.Builder claims(UserId user, Duration ttl) {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(user.toString())
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)));
-    }
-
-    private static ProblemException invalidCredentials() {
+    static ProblemException invalidCredentials() {
         return new ProblemException(
                 HttpStatus.UNAUTHORIZED, "invalid_credentials", "The email or password is not right.");
     }
 
-    private static ProblemException invalid(String detail) {
+    static ProblemException invalidToken(String detail) {
         return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid_token", detail);
+    }
+
+    static ProblemException ssoRequired() {
+        return new ProblemException(
+                HttpStatus.FORBIDDEN,
+                "sso_required",
+                "This user signs in only through its organization's single sign-on, not with a password.");
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The invitation lifecycle: invite, resend, revoke, accept. */
 @Service
@@ -54,6 +55,7 @@ public class InvitationService {
     private final Secrets secrets;
     private final MailProperties mail;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     InvitationService(
             JdbcInvitationRepository invitations,
@@ -65,7 +67,8 @@ public class InvitationService {
             CredentialService credentials,
             Secrets secrets,
             MailProperties mail,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
         this.invitations = invitations;
         this.emails = emails;
         this.outbox = outbox;
@@ -76,6 +79,7 @@ public class InvitationService {
         this.secrets = secrets;
         this.mail = mail;
         this.events = events;
+        this.transaction = transaction;
     }
 
     /** Invites a user just created, in the transaction that created it. */
@@ -177,10 +181,16 @@ public class InvitationService {
 
     /**
      * Accepts a link invitation: sets the password, fills in missing names, activates the user and grants the roles
-     * that waited for acceptance. Concurrent accepts of one token queue on its row; exactly one wins.
+     * that waited for acceptance. Concurrent accepts of one token queue on its row; exactly one wins. The password
+     * is hashed before the transaction, and only for a token that can still be accepted.
      */
-    @Transactional
     public void accept(String token, AcceptInvitationRequest request) {
+        usable(invitations.findByToken(hash(token)));
+        CredentialService.HashedPassword password = credentials.hash("password", request.password());
+        transaction.executeWithoutResult(status -> accept(token, request, password));
+    }
+
+    private void accept(String token, AcceptInvitationRequest request, CredentialService.HashedPassword password) {
         Invitation invitation = usable(invitations.lockByToken(hash(token)));
         User user = users.find(invitation.organizationId(), invitation.userId());
         if (user.deletedAt() != null || user.status() == UserStatus.DEACTIVATED) {
@@ -193,7 +203,7 @@ public class InvitationService {
             throw ssoRequired();
         }
         String actor = "user:" + user.id();
-        credentials.setPassword(user.id(), "password", request.password());
+        credentials.setPassword(user.id(), password);
         users.completeProfile(user.organizationId(), user.id(), request.firstName(), request.lastName(), actor);
         complete(invitation, actor);
     }

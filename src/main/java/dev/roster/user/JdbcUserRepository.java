@@ -59,7 +59,7 @@ class JdbcUserRepository {
      * more than that needs: no role names (sign-in reads them once, when it issues a token).
      */
     private static final String CANDIDATES = """
-            SELECT u.id, u.organization_id, u.email, u.name, u.status
+            SELECT u.id, u.organization_id, u.email, u.name, u.status, u.allow_password_auth
             FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
             WHERE u.deleted_at IS NULL
             """;
@@ -248,7 +248,8 @@ class JdbcUserRepository {
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 rs.getString("email"),
                 rs.getString("name"),
-                UserStatus.valueOf(rs.getString("status").toUpperCase()));
+                UserStatus.valueOf(rs.getString("status").toUpperCase()),
+                rs.getBoolean("allow_password_auth"));
     }
 
     /**

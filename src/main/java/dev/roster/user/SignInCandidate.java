@@ -3,5 +3,15 @@ package dev.roster.user;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
 
-/** A live user that may be signing in with an email: what sign-in needs to know, and no more. */
-public record SignInCandidate(UserId id, OrganizationId organizationId, String email, String name, UserStatus status) {}
+/**
+ * A live user that may be signing in with an email: what sign-in needs to know, and no more.
+ *
+ * @param allowPasswordAuth false for an SSO-only user, whom no password signs in
+ */
+public record SignInCandidate(
+        UserId id,
+        OrganizationId organizationId,
+        String email,
+        String name,
+        UserStatus status,
+        boolean allowPasswordAuth) {}

@@ -1,6 +1,6 @@
 package dev.roster.web;
 
-import dev.roster.auth.PasswordChangeRequest;
+import dev.roster.auth.PasswordChangeService;
 import dev.roster.auth.SignInRequest;
 import dev.roster.auth.SignInResult;
 import dev.roster.auth.SignInService;
@@ -25,11 +25,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInPageController {
 
     private final SignInService signIn;
+    private final PasswordChangeService passwordChange;
     private final UserService users;
     private final OrganizationService organizations;
 
-    SignInPageController(SignInService signIn, UserService users, OrganizationService organizations) {
+    SignInPageController(
+            SignInService signIn,
+            PasswordChangeService passwordChange,
+            UserService users,
+            OrganizationService organizations) {
         this.signIn = signIn;
+        this.passwordChange = passwordChange;
         this.users = users;
         this.organizations = organizations;
     }
@@ -74,8 +80,7 @@ class SignInPageController {
             return "change-password";
         }
         try {
-            return signedIn(
-                    signIn.changePassword(null, new PasswordChangeRequest(challengeToken, null, newPassword)), model);
+            return signedIn(passwordChange.withChallenge(challengeToken, newPassword), model);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute(

@@ -1,0 +1,108 @@
+package dev.roster.auth;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.roster.role.RoleAssignmentService;
+import dev.roster.shared.Grants;
+import dev.roster.shared.Ids;
+import dev.roster.shared.Permission;
+import dev.roster.shared.RosterProperties;
+import dev.roster.shared.UserId;
+import dev.roster.user.SignInCandidate;
+import dev.roster.user.UserService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the tokens a sign-in ends with: a JWT access token (15 minutes) and a refresh token in a family, or the
+ * challenge to replace a temporary password first. Runs inside the caller's transaction.
+ */
+@Component
+class TokenIssuer {
+
+    static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    static final Duration REFRESH_TTL = Duration.ofDays(30);
+    static final Duration CHALLENGE_TTL = Duration.ofMinutes(10);
+    static final String ACCESS = "at+jwt";
+    static final String CHALLENGE = "password-change+jwt";
+
+    private final UserService users;
+    private final RoleAssignmentService roles;
+    private final JdbcRefreshTokenRepository refreshTokens;
+    private final Secrets secrets;
+    private final SigningKeys signingKeys;
+    private final String issuer;
+
+    TokenIssuer(
+            UserService users,
+            RoleAssignmentService roles,
+            JdbcRefreshTokenRepository refreshTokens,
+            Secrets secrets,
+            SigningKeys signingKeys,
+            RosterProperties properties) {
+        this.users = users;
+        this.roles = roles;
+        this.refreshTokens = refreshTokens;
+        this.secrets = secrets;
+        this.signingKeys = signingKeys;
+        this.issuer = properties.publicUrl();
+    }
+
+    /** Tokens for a user that has just proven who it is; {@code family} null starts a new refresh-token family. */
+    SignInResult issue(SignInCandidate user, UUID family) {
+        users.recordSignIn(user.id());
+        Grants grants = roles.grantsOf(user.organizationId(), user.id());
+        Map<String, List<String>> scoped = new TreeMap<>();
+        grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
+        String access = signingKeys.sign(
+                claims(user.id(), ACCESS_TTL)
+                        .claim("org", user.organizationId().toString())
+                        .claim("email", user.email())
+                        .claim(
+                                "roles",
+                                users.find(user.organizationId(), user.id()).roles())
+                        .claim("permissions", codes(grants.organizationWide()))
+                        .claim("resourcePermissions", scoped)
+                        .build(),
+                ACCESS);
+        String refresh = secrets.newToken("roster_refresh_");
+        UUID id = Ids.next();
+        refreshTokens.insert(
+                id,
+                family == null ? id : family,
+                user.id(),
+                secrets.hash(refresh),
+                Instant.now().plus(REFRESH_TTL));
+        return SignInResult.tokens(access, (int) ACCESS_TTL.toSeconds(), refresh);
+    }
+
+    /** The challenge a user with a temporary password meets at {@code POST /v1/auth/password}. */
+    SignInResult challenge(UserId user) {
+        return SignInResult.passwordChangeRequired(
+                signingKeys.sign(claims(user, CHALLENGE_TTL).build(), CHALLENGE));
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    private static List<String> codes(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::code).sorted().toList();
+    }
+
+    private JWTClaimsSet.Builder claims(UserId user, Duration ttl) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)));
+    }
+}
