@@ -299,9 +299,10 @@ public class InvitationService {
         return invitation;
     }
 
-    /** Email limits: per recipient and per organization, each over the last hour; 429 beyond. */
+    /** Email limits: per recipient (within the organization) and per organization, each over the last hour. */
     private void checkSendingLimits(OrganizationId org, String email) {
-        if (outbox.recipientReached("invitation", email, Duration.ofHours(1), mail.invitationsPerRecipientPerHour())) {
+        if (outbox.recipientReached(
+                org, "invitation", email, Duration.ofHours(1), mail.invitationsPerRecipientPerHour())) {
             throw ProblemException.tooManyRequests(
                     "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
         }

@@ -110,14 +110,15 @@ class JdbcOutboxRepository {
                 .single();
     }
 
-    /** Messages of one kind queued for a recipient since {@code window} ago, for per-recipient limits. */
-    int countRecent(String kind, String recipient, Duration window, int cap) {
+    /** Messages of one kind an organization queued for a recipient since {@code window} ago. */
+    int countRecent(java.util.UUID organizationId, String kind, String recipient, Duration window, int cap) {
         return jdbc.sql("""
                         SELECT count(*) FROM (SELECT 1 FROM outbox_messages
-                                              WHERE kind = :kind AND recipient = :recipient
+                                              WHERE kind = :kind AND recipient = :recipient AND organization_id = :org
                                                 AND created_at > now() - make_interval(secs => :windowSeconds)
                                               LIMIT :cap) recent
                         """)
+                .param("org", organizationId)
                 .param("kind", kind)
                 .param("recipient", recipient)
                 .param("windowSeconds", window.toSeconds())

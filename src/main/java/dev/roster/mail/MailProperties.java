@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts tries before a message is marked dead
  * @param pollInterval how often each node looks for due messages (new messages are also sent at once on commit)
  * @param retryBase the first retry's delay; each further retry waits twice as long, up to an hour
- * @param invitationsPerRecipientPerHour invitation emails one address may receive in an hour
+ * @param invitationsPerRecipientPerHour invitation emails one organization may send one address in an hour
  * @param invitationsPerOrganizationPerHour invitation emails one organization may send in an hour; 0 for no limit
  */
 @ConfigurationProperties("roster.mail")

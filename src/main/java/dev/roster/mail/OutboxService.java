@@ -39,9 +39,13 @@ public class OutboxService {
         return limit > 0 && outbox.countRecentForOrganization(organization.value(), kind, window, limit) >= limit;
     }
 
-    /** Whether a recipient was sent at least {@code limit} messages of a kind within the window. */
+    /**
+     * Whether the organization sent a recipient at least {@code limit} messages of a kind within the window. Counted
+     * per organization, so that one tenant's sends never stop another from reaching the address.
+     */
     @Transactional(readOnly = true)
-    public boolean recipientReached(String kind, String recipient, Duration window, int limit) {
-        return limit > 0 && outbox.countRecent(kind, recipient, window, limit) >= limit;
+    public boolean recipientReached(
+            dev.roster.shared.OrganizationId organization, String kind, String recipient, Duration window, int limit) {
+        return limit > 0 && outbox.countRecent(organization.value(), kind, recipient, window, limit) >= limit;
     }
 }

@@ -1,5 +1,7 @@
 package dev.roster.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -8,8 +10,6 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class Buckets {
 
-    private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    /**
+     * A bucket untouched for two minutes is full again anyway, so forgetting it changes nothing; the cap keeps a
+     * flood of client addresses from filling the heap.
+     */
+    private final Cache<String, Bucket> local = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(2))
+            .maximumSize(1_000_000)
+            .build();
+
     private final ProxyManager<String> shared;
 
     Buckets(RateLimitProperties properties, DataSource dataSource) {
@@ -40,7 +48,7 @@ class Buckets {
         if (shared != null) {
             return shared.getProxy(key, () -> configuration(perMinute)).tryConsumeAndReturnRemaining(1);
         }
-        return local.computeIfAbsent(
+        return local.get(
                         key,
                         k -> Bucket.builder().addLimit(bandwidth(perMinute)).build())
                 .tryConsumeAndReturnRemaining(1);

@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store memory (one node) or postgres (several nodes on one database)
  * @param plans requests per minute per plan: {@code roster.ratelimit.plans.free.per-organization=120}
  * @param operatorPerMinute requests per minute of each platform or partner key
+ * @param publicPerAddress requests per minute from one client address to the sign-in surfaces: {@code /v1/auth/*},
+ *     {@code /v1/public/*}, {@code /login} and the invitation pages, signed in or not
  */
 @ConfigurationProperties("roster.ratelimit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("memory") String store,
         Map<String, PlanLimits> plans,
-        @DefaultValue("12000") long operatorPerMinute) {
+        @DefaultValue("12000") long operatorPerMinute,
+        @DefaultValue("120") long publicPerAddress) {
 
     private static final Map<String, PlanLimits> DEFAULTS = Map.of(
             "free", new PlanLimits(120L, 120L),

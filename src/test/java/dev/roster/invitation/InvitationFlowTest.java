@@ -128,6 +128,28 @@ class InvitationFlowTest extends ApiTestBase {
     }
 
     @Test
+    void oneOrganizationsInvitationsToAnAddressDoNotStopAnotherFromInvitingIt() {
+        // given an organization that used up the address's invitations for the hour, then let the user go
+        String email = Fixtures.uniqueEmail("contested");
+        String id = fixtures.user(tenant.adminKey(), email);
+        for (int i = 0; i < 4; i++) {
+            api.post("/v1/users/" + id + "/invitation/resend", tenant.adminKey(), null);
+        }
+        assertThat(api.post("/v1/users/" + id + "/invitation/resend", tenant.adminKey(), null)
+                        .status())
+                .isEqualTo(429);
+        assertThat(api.delete("/v1/users/" + id, tenant.adminKey()).status()).isEqualTo(204);
+
+        // when another organization invites the address
+        Tenant other = fixtures.tenant("business");
+        var invited = api.post("/v1/users", other.adminKey(), Map.of("email", email));
+
+        // then its invitation goes out
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        assertThat(invited.json().path("invitation").path("status").asString()).isEqualTo("pending");
+    }
+
+    @Test
     void anOrganizationsInvitationsPerHourAreLimitedAndARefusedCreateLeavesNoUser() {
         Tenant big = fixtures.tenant("enterprise");
         for (int i = 0; i < 60; i++) {

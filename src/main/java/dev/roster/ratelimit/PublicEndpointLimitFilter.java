@@ -1,0 +1,72 @@
+package dev.roster.ratelimit;
+
+import dev.roster.shared.ClientAddress;
+import dev.roster.shared.Problems;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits what one client address may send to the surfaces that anyone can reach: sign-in, refresh and revocation
+ * ({@code /v1/auth/*}), the public invitation API ({@code /v1/public/*}), the login pages and the invitation pages.
+ * Runs before authentication, so that a flood costs no key lookup; beyond the limit, 429 with {@code Retry-After}.
+ * The per-email limit of sign-in attempts is the auth feature's.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class PublicEndpointLimitFilter extends OncePerRequestFilter {
+
+    private final Buckets buckets;
+    private final RateLimitProperties properties;
+    private final ClientAddress clientAddress;
+    private final Problems problems;
+
+    PublicEndpointLimitFilter(
+            Buckets buckets, RateLimitProperties properties, ClientAddress clientAddress, Problems problems) {
+        this.buckets = buckets;
+        this.properties = properties;
+        this.clientAddress = clientAddress;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!properties.enabled()) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        return !(path.startsWith("/v1/auth/")
+                || path.startsWith("/v1/public/")
+                || path.equals("/login")
+                || path.startsWith("/login/")
+                || path.startsWith("/invitations/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = properties.publicPerAddress();
+        ConsumptionProbe probe = buckets.take("address:" + clientAddress.of(request), limit);
+        if (!probe.isConsumed()) {
+            long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            problems.write(
+                    response,
+                    problems.build(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate_limited",
+                            "Too many requests from this address; retry after the time in Retry-After.",
+                            request));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
