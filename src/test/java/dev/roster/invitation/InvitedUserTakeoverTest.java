@@ -50,6 +50,7 @@ class InvitedUserTakeoverTest extends ApiTestBase {
         String victim = Fixtures.uniqueEmail("new-admin");
         String attacker = Fixtures.uniqueEmail("attacker");
         String id = invited(victim, "admin");
+        MailServer.await(victim, 1);
 
         // when the user manager changes its email and asks for the invitation again
         Api.Response patched = api.patch("/v1/users/" + id, userManager, Map.of("email", attacker));
