@@ -17,6 +17,11 @@ final class WebhookTargets {
 
     /** Checks a URL given by a caller; fails with 400 naming the field. */
     static URI check(String field, String url, boolean allowPrivate) {
+        return check(field, url, allowPrivate, HostResolver.SYSTEM);
+    }
+
+    /** Checks a URL given by a caller, looking its host up with this resolver; fails with 400 naming the field. */
+    static URI check(String field, String url, boolean allowPrivate, HostResolver resolver) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
@@ -30,16 +35,16 @@ final class WebhookTargets {
         if (uri.toString().length() > 2000) {
             throw ProblemException.invalid(field, "must be at most 2000 characters");
         }
-        if (!allowPrivate && !publicHost(uri.getHost())) {
+        if (!allowPrivate && !publicHost(uri.getHost(), resolver)) {
             throw ProblemException.invalid(field, "must resolve to public addresses only");
         }
         return uri;
     }
 
     /** Whether every address of the host is public; an unresolvable host is not. */
-    static boolean publicHost(String host) {
+    static boolean publicHost(String host, HostResolver resolver) {
         try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
+            InetAddress[] addresses = resolver.resolve(host);
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
                     return false;
