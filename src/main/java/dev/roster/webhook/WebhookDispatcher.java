@@ -45,7 +45,7 @@ class WebhookDispatcher implements DisposableBean {
         this.webhooks = webhooks;
         this.properties = properties;
         this.client = new WebhookClient(
-                HostResolver.SYSTEM, Socket::new, properties.allowPrivateTargets(), properties.timeout());
+                HostResolver.SYSTEM, proxy -> new Socket(), properties.allowPrivateTargets(), properties.timeout());
     }
 
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}")
@@ -82,13 +82,11 @@ class WebhookDispatcher implements DisposableBean {
             if (outcome.delivered()) {
                 webhooks.delivered(delivery.id(), outcome.status());
             } else {
-                retry(
-                        delivery,
-                        outcome.status(),
-                        outcome.status() == null ? outcome.failure() : "HTTP " + outcome.status());
+                retry(delivery, outcome.status(), outcome.failure());
             }
         } catch (GeneralSecurityException | RuntimeException e) {
-            retry(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            log.warn("Webhook delivery {} could not be sent", delivery.id(), e);
+            retry(delivery, null, "internal");
         }
     }
 
