@@ -8,6 +8,8 @@ import java.util.UUID;
  *
  * @param status pending, delivered or failed (after its last try)
  * @param lastStatusCode the receiver's HTTP status at the last try, if it answered
+ * @param lastError if it did not, why, in one word: {@code refused_target} (not a public address), {@code dns},
+ *     {@code timeout}, {@code connection_refused}, {@code tls} or {@code io}
  */
 public record WebhookDelivery(
         UUID id,

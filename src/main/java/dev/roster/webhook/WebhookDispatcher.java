@@ -1,14 +1,14 @@
 package dev.roster.webhook;
 
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +33,7 @@ class WebhookDispatcher implements DisposableBean {
 
     private final JdbcWebhookRepository webhooks;
     private final WebhookProperties properties;
-    private final HttpClient http;
+    private final WebhookClient client;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "roster-webhooks");
         thread.setDaemon(true);
@@ -44,10 +44,8 @@ class WebhookDispatcher implements DisposableBean {
     WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties) {
         this.webhooks = webhooks;
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = new WebhookClient(
+                HostResolver.SYSTEM, proxy -> new Socket(), properties.allowPrivateTargets(), properties.timeout());
     }
 
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}")
@@ -73,31 +71,22 @@ class WebhookDispatcher implements DisposableBean {
 
     private void send(JdbcWebhookRepository.Due delivery) {
         try {
-            URI target = URI.create(delivery.url());
-            if (!properties.allowPrivateTargets() && !WebhookTargets.publicHost(target.getHost())) {
-                retry(delivery, null, "the endpoint resolves to a private address");
-                return;
-            }
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-            HttpRequest request = HttpRequest.newBuilder(target)
-                    .timeout(properties.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Roster-Webhooks/1")
-                    .header("webhook-id", delivery.eventId().toString())
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", "v1," + sign(delivery, timestamp))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
-                webhooks.delivered(delivery.id(), response.statusCode());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Roster-Webhooks/1");
+            headers.put("webhook-id", delivery.eventId().toString());
+            headers.put("webhook-timestamp", timestamp);
+            headers.put("webhook-signature", "v1," + sign(delivery, timestamp));
+            WebhookClient.Outcome outcome = client.post(URI.create(delivery.url()), headers, delivery.payload());
+            if (outcome.delivered()) {
+                webhooks.delivered(delivery.id(), outcome.status());
             } else {
-                retry(delivery, response.statusCode(), "HTTP " + response.statusCode());
+                retry(delivery, outcome.status(), outcome.failure());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            retry(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            log.warn("Webhook delivery {} could not be sent", delivery.id(), e);
+            retry(delivery, null, "internal");
         }
     }
 

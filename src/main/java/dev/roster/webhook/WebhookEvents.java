@@ -1,9 +1,30 @@
 package dev.roster.webhook;
 
+import dev.roster.shared.Permission;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
-/** The event types an endpoint may subscribe to; {@code *} subscribes to all. */
+/**
+ * The event types an endpoint may subscribe to; {@code *} subscribes to all. An event tells its subscriber what
+ * the API would only tell a reader, so subscribing needs the read permission of the event's object type, and
+ * audit:read, since every payload carries the change's before and after, its actor and request id, as the audit log
+ * does.
+ */
 final class WebhookEvents {
+
+    /** The permission that reads each object type, by the event type's first part. */
+    private static final Map<String, Permission> READ = Map.of(
+            "user", Permission.USERS_READ,
+            "invitation", Permission.USERS_READ,
+            "api_key", Permission.KEYS_MANAGE,
+            "organization", Permission.ORGANIZATION_READ,
+            "sso_provider", Permission.ORGANIZATION_READ,
+            "role", Permission.ROLES_READ,
+            "environment", Permission.ENVIRONMENTS_READ,
+            "group", Permission.GROUPS_READ,
+            "position", Permission.GROUPS_READ);
 
     static final Set<String> TYPES = Set.of(
             "user.created",
@@ -44,4 +65,26 @@ final class WebhookEvents {
             "user.position_removed");
 
     private WebhookEvents() {}
+
+    /** What a subscriber to these event types must hold, the object types' read permissions first. */
+    static Set<Permission> readPermissions(Collection<String> events) {
+        Set<Permission> needed = new LinkedHashSet<>();
+        for (String event : events) {
+            if ("*".equals(event)) {
+                TYPES.stream().sorted().forEach(type -> needed.add(read(type)));
+            } else {
+                needed.add(read(event));
+            }
+        }
+        needed.add(Permission.AUDIT_READ);
+        return needed;
+    }
+
+    private static Permission read(String type) {
+        Permission permission = READ.get(type.substring(0, type.indexOf('.')));
+        if (permission == null) {
+            throw new IllegalStateException("No read permission for event type " + type);
+        }
+        return permission;
+    }
 }

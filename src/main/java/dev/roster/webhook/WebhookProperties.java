@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Webhook delivery ({@code roster.webhooks.*}).
  *
  * @param allowPrivateTargets true lets endpoints point at loopback, private and link-local addresses (tests,
- *     private networks); false refuses them when the endpoint is saved and again at every delivery
+ *     private networks); false refuses every address that is not public unicast when the endpoint is saved and
+ *     again at every delivery, where the address checked is the one connected to
  * @param retryDelays the waits between tries; after the last, the delivery has failed (about 27 hours in all)
  * @param timeout how long one delivery may take
  */

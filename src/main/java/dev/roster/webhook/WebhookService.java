@@ -54,13 +54,14 @@ public class WebhookService {
     public CreatedWebhookEndpoint create(Caller caller, OrganizationId pathId, WebhookEndpointRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.WEBHOOKS_MANAGE);
+        List<String> events = subscribable(caller, request.events());
         String secret = newSecret();
         WebhookEndpoint endpoint = webhooks.insertEndpoint(
                 Ids.next(),
                 org,
                 WebhookTargets.check("url", request.url(), properties.allowPrivateTargets())
                         .toString(),
-                events(request.events()),
+                events,
                 request.enabled() == null || request.enabled(),
                 secret,
                 caller.actor());
@@ -88,6 +89,8 @@ public class WebhookService {
         WebhookEndpoint current = get(caller, pathId, id);
         patch.requireNonNull("url", "events", "enabled");
         WebhookEndpointRequest v = patch.values();
+        List<String> events = patch.has("events") ? events(v.events()) : current.events();
+        requireReads(caller, events);
         return webhooks.updateEndpoint(
                 current.organizationId(),
                 id,
@@ -95,7 +98,7 @@ public class WebhookService {
                         ? WebhookTargets.check("url", v.url(), properties.allowPrivateTargets())
                                 .toString()
                         : current.url(),
-                patch.has("events") ? events(v.events()) : current.events(),
+                events,
                 patch.has("enabled") ? v.enabled() : current.enabled(),
                 caller.actor());
     }
@@ -142,7 +145,8 @@ public class WebhookService {
 
     /**
      * Turns a change into a delivery for each enabled endpoint subscribed to it, in the change's own transaction,
-     * unless the request said {@code X-Disable-Hooks: true}.
+     * unless the request said {@code X-Disable-Hooks: true} with a credential that may manage webhooks (from any
+     * other caller the header is ignored: it must not hide changes from those who watch them).
      */
     @EventListener
     void on(ChangeMade change) {
@@ -183,12 +187,31 @@ public class WebhookService {
         return json.writeValueAsString(event);
     }
 
+    /** Whether the request said {@code X-Disable-Hooks: true} and its caller may manage webhooks. */
     private static boolean hooksDisabled() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return "true".equalsIgnoreCase(request.getHeader(DISABLE_HOOKS));
+            Caller caller = Caller.current();
+            return "true".equalsIgnoreCase(request.getHeader(DISABLE_HOOKS))
+                    && caller != null
+                    && caller.grants().holds(Permission.WEBHOOKS_MANAGE);
         }
         return false;
+    }
+
+    /** The event types, checked, once the caller is known to hold what reads each of them. */
+    private static List<String> subscribable(Caller caller, List<String> requested) {
+        List<String> events = events(requested);
+        requireReads(caller, events);
+        return events;
+    }
+
+    /**
+     * Fails with 403 naming the first permission the caller lacks to read what these event types carry: an endpoint
+     * would otherwise read for it what the API would not.
+     */
+    private static void requireReads(Caller caller, List<String> events) {
+        WebhookEvents.readPermissions(events).forEach(caller::require);
     }
 
     private static List<String> events(List<String> events) {

@@ -146,6 +146,39 @@ class WebhookDeliveryTest extends ApiTestBase {
     }
 
     @Test
+    void aDeliveryRecordShowsAFailureClassAndNoExceptionMessage() throws Exception {
+        // given an endpoint on a loopback port where nothing listens
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Tenant other = fixtures.tenant("business");
+        var endpoint = api.post(
+                "/v1/webhook-endpoints",
+                other.adminKey(),
+                Map.of("url", "http://127.0.0.1:" + closed + "/gone", "events", List.of("user.created")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+
+        // when a change is sent to it
+        fixtures.user(other.adminKey(), Fixtures.uniqueEmail("refused"));
+
+        // then the delivery says why in one word, and nothing of the exception
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/v1/webhook-deliveries", other.adminKey())
+                        .json()
+                        .path("data")
+                        .path(0)
+                        .path("lastError")
+                        .isString());
+        JsonNode delivery = api.get("/v1/webhook-deliveries", other.adminKey())
+                .json()
+                .path("data")
+                .path(0);
+        assertThat(delivery.path("lastError").asString()).isEqualTo("connection_refused");
+        assertThat(delivery.path("lastStatusCode").isNull()).isTrue();
+    }
+
+    @Test
     void aSlowReceiverNeverHoldsUpTheApi() {
         CountDownLatch release = new CountDownLatch(1);
         receiver.hold(path, release);

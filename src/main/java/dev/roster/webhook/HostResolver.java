@@ -1,0 +1,13 @@
+package dev.roster.webhook;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** Looks up a host name's addresses: the JDK's lookup, unless a test gives another. */
+@FunctionalInterface
+interface HostResolver {
+
+    HostResolver SYSTEM = InetAddress::getAllByName;
+
+    InetAddress[] resolve(String host) throws UnknownHostException;
+}
