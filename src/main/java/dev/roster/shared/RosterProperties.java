@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL, the bootstrap key file and local mail live
  * @param bootstrapKey a platform key accepted as given (stored only as a hash); blank to generate one
  * @param keyPepper the server secret mixed into every key hash; blank to keep a generated one in the database
+ * @param masterKey base64 of the 32-byte key that encrypts secrets at rest; blank to generate {@code
+ *     <data dir>/master-key}, which only the embedded database allows
  * @param database an external PostgreSQL; blank url starts the embedded one
  * @param users user rules that an operator may change
  * @param publicUrl where people reach Roster; every link in an email starts with it, never with a request's Host
@@ -21,6 +23,7 @@ public record RosterProperties(
         @DefaultValue("http://localhost:8080") String publicUrl,
         String bootstrapKey,
         String keyPepper,
+        String masterKey,
         @DefaultValue Database database,
         @DefaultValue Users users) {
 

@@ -4,6 +4,8 @@ import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
+import dev.roster.shared.secret.SealedColumn;
+import dev.roster.shared.secret.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Webhook endpoints and deliveries. Signing secrets are stored sealed under the master key. */
 @Repository
 class JdbcWebhookRepository {
 
@@ -27,9 +31,16 @@ class JdbcWebhookRepository {
     record Due(UUID id, String url, String secret, UUID eventId, String payload, int attempts) {}
 
     private final JdbcClient jdbc;
+    private final SecretBox box;
 
-    JdbcWebhookRepository(JdbcClient jdbc) {
+    JdbcWebhookRepository(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    @Bean
+    static SealedColumn sealedWebhookSecrets() {
+        return new SealedColumn("webhook_endpoints", "secret");
     }
 
     WebhookEndpoint insertEndpoint(
@@ -51,7 +62,7 @@ class JdbcWebhookRepository {
                 .param("url", url)
                 .param("events", events.toArray(String[]::new))
                 .param("enabled", enabled)
-                .param("secret", secret)
+                .param("secret", box.seal(secret))
                 .param("actor", actor)
                 .query(JdbcWebhookRepository::endpoint)
                 .single();
@@ -82,7 +93,7 @@ class JdbcWebhookRepository {
                         """)
                 .param("org", org.value())
                 .param("id", id)
-                .param("secret", secret)
+                .param("secret", box.seal(secret))
                 .param("actor", actor)
                 .update();
     }
@@ -166,7 +177,7 @@ class JdbcWebhookRepository {
                 .query((rs, row) -> new Due(
                         rs.getObject("id", UUID.class),
                         rs.getString("url"),
-                        rs.getString("secret"),
+                        box.open(rs.getString("secret")),
                         rs.getObject("event_id", UUID.class),
                         rs.getString("payload"),
                         rs.getInt("attempts")))
