@@ -2,6 +2,7 @@ package dev.roster.idempotency;
 
 import dev.roster.shared.BodySizeLimitFilter;
 import dev.roster.shared.Caller;
+import dev.roster.shared.PermissionChecks;
 import dev.roster.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
@@ -28,7 +30,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Honours {@code Idempotency-Key} on authenticated POSTs. Runs after authentication, so that keys belong to the
- * credential that sent them.
+ * credential that sent them. The stored answer may carry a secret (a new API key, a webhook secret), so it is kept
+ * sealed, and it is replayed only while the credential still passes the permission checks the first request
+ * passed ({@link PermissionChecks}).
  */
 @Component
 @Order(0)
@@ -96,6 +100,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     HttpStatus.CONFLICT,
                     "idempotency_key_in_progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
+        } else if (stored.requiredPermissions() == null
+                || !PermissionChecks.passesAll(caller, stored.requiredPermissions())) {
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "permission_required",
+                    "This credential no longer holds a permission the first request with this Idempotency-Key"
+                            + " needed, so its answer is not replayed.");
         } else {
             response.setStatus(stored.status());
             response.setHeader("Idempotent-Replayed", "true");
@@ -112,8 +125,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope, String key)
             throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        try {
+        List<String> checks;
+        try (PermissionChecks.Recording recording = PermissionChecks.record()) {
             chain.doFilter(request, recorded);
+            checks = recording.checks();
         } catch (ServletException | IOException | RuntimeException e) {
             keys.release(scope, key);
             throw e;
@@ -122,7 +137,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keys.release(scope, key);
         } else {
             keys.complete(
-                    scope, key, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray());
+                    scope,
+                    key,
+                    recorded.getStatus(),
+                    recorded.getContentType(),
+                    recorded.getContentAsByteArray(),
+                    checks);
         }
         recorded.copyBodyToResponse();
     }

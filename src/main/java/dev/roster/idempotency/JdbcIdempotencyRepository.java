@@ -1,20 +1,35 @@
 package dev.roster.idempotency;
 
+import dev.roster.shared.secret.SealedColumn;
+import dev.roster.shared.secret.SecretBox;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Idempotency records; a stored answer is sealed under the master key, since it may carry a new secret. */
 @Repository
 class JdbcIdempotencyRepository {
 
-    record Stored(byte[] requestHash, boolean done, int status, String type, byte[] body) {}
+    record Stored(
+            byte[] requestHash, boolean done, int status, String type, byte[] body, List<String> requiredPermissions) {}
 
     private final JdbcClient jdbc;
+    private final SecretBox box;
 
-    JdbcIdempotencyRepository(JdbcClient jdbc) {
+    JdbcIdempotencyRepository(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    @Bean
+    static SealedColumn sealedIdempotentAnswers() {
+        return new SealedColumn("idempotency_keys", "response_body");
     }
 
     /**
@@ -27,7 +42,8 @@ class JdbcIdempotencyRepository {
                         VALUES (:scope, :key, :org, :hash, 'running', now() + make_interval(secs => :lease))
                         ON CONFLICT (scope, key) DO UPDATE SET request_hash = :hash, status = 'running',
                             locked_until = now() + make_interval(secs => :lease), created_at = now(),
-                            response_status = NULL, response_type = NULL, response_body = NULL
+                            response_status = NULL, response_type = NULL, response_body = NULL,
+                            required_permissions = NULL
                         WHERE idempotency_keys.created_at < now() - make_interval(secs => :ttl)
                            OR (idempotency_keys.status = 'running' AND idempotency_keys.locked_until < now()
                                AND idempotency_keys.request_hash = :hash)
@@ -44,7 +60,8 @@ class JdbcIdempotencyRepository {
 
     Optional<Stored> find(String scope, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, status = 'done' AS done, response_status, response_type, response_body
+                        SELECT request_hash, status = 'done' AS done, response_status, response_type, response_body,
+                            required_permissions
                         FROM idempotency_keys WHERE scope = :scope AND key = :key
                         """)
                 .param("scope", scope)
@@ -54,21 +71,23 @@ class JdbcIdempotencyRepository {
                         rs.getBoolean("done"),
                         rs.getInt("response_status"),
                         rs.getString("response_type"),
-                        rs.getBytes("response_body")))
+                        rs.getBytes("response_body") == null ? null : box.open(rs.getBytes("response_body")),
+                        strings(rs.getArray("required_permissions"))))
                 .optional();
     }
 
-    void complete(String scope, String key, int status, String type, byte[] body) {
+    void complete(String scope, String key, int status, String type, byte[] body, List<String> requiredPermissions) {
         jdbc.sql("""
                         UPDATE idempotency_keys SET status = 'done', locked_until = NULL, response_status = :status,
-                            response_type = :type, response_body = :body
+                            response_type = :type, response_body = :body, required_permissions = :required
                         WHERE scope = :scope AND key = :key
                         """)
                 .param("scope", scope)
                 .param("key", key)
                 .param("status", status)
                 .param("type", type)
-                .param("body", body)
+                .param("body", body == null ? null : box.seal(body))
+                .param("required", requiredPermissions.toArray(String[]::new))
                 .update();
     }
 
@@ -78,6 +97,11 @@ class JdbcIdempotencyRepository {
                 .param("scope", scope)
                 .param("key", key)
                 .update();
+    }
+
+    /** The recorded checks; null for a record from before they were recorded, which is never replayed. */
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     int deleteOlderThan(Duration ttl) {

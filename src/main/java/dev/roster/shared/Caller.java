@@ -64,6 +64,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
 
     /** Fails with 403 {@code permission_required} unless the permission holds on the resource. */
     public void require(Permission permission, UUID resource) {
+        PermissionChecks.note(permission, resource);
         if (!grants.holds(permission, resource)) {
             throw missing(permission);
         }
@@ -74,6 +75,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
      * on at least one resource. For a first check before the resource a request names is known.
      */
     public void requireAnywhere(Permission permission) {
+        PermissionChecks.noteAnywhere(permission);
         if (!grants.holds(permission) && grants.resourcesWith(permission).isEmpty()) {
             throw missing(permission);
         }
@@ -85,6 +87,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
      */
     public void requireAll(Collection<Permission> granted, UUID resource, String what) {
         for (Permission permission : granted) {
+            PermissionChecks.note(permission, resource);
             if (!grants.holds(permission, resource)) {
                 throw new ProblemException(
                         HttpStatus.FORBIDDEN,

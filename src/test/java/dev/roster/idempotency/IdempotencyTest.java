@@ -9,14 +9,20 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @RosterTest
 class IdempotencyTest extends ApiTestBase {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private Tenant tenant;
 
@@ -104,6 +110,52 @@ class IdempotencyTest extends ApiTestBase {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.field("code")).isEqualTo("invalid_idempotency_key");
         assertThat(users()).isZero();
+    }
+
+    @Test
+    void aStoredAnswerThatCarriesASecretIsKeptOnlySealed() {
+        var minted = api.send(
+                "POST",
+                "/v1/organizations/" + tenant.organizationId() + "/api-keys",
+                tenant.adminKey(),
+                Map.of("name", "minted", "role", "user"),
+                Map.of("Idempotency-Key", "secret-answer"));
+        assertThat(minted.status()).as(minted.toString()).isEqualTo(201);
+        String secret = minted.field("key");
+
+        byte[] stored = jdbc.sql("SELECT response_body FROM idempotency_keys WHERE key = 'secret-answer'")
+                .query(byte[].class)
+                .single();
+
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain(secret).doesNotContain(secret.substring(secret.length() - 16));
+        assertThat(text).startsWith("rsb1:");
+    }
+
+    @Test
+    void aReplayIsServedOnlyWhileTheCredentialStillHoldsTheEndpointsPermission() {
+        String org = tenant.organizationId();
+        String roleId = fixtures.role(org, "keys:manage", "users:read");
+        String keyManager = api.post(
+                        "/v1/organizations/" + org + "/api-keys",
+                        Api.PLATFORM_KEY,
+                        Map.of("name", "key manager", "roleId", roleId))
+                .field("key");
+        Map<String, Object> body = Map.of("name", "minted", "roleId", fixtures.role(org, "users:read"));
+        var first = api.send(
+                "POST", "/v1/organizations/" + org + "/api-keys", keyManager, body, Map.of("Idempotency-Key", "mint"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        var demoted = api.patch(
+                "/v1/organizations/" + org + "/roles/" + roleId,
+                Api.PLATFORM_KEY,
+                Map.of("permissions", List.of("users:read")));
+        assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
+        var replay = api.send(
+                "POST", "/v1/organizations/" + org + "/api-keys", keyManager, body, Map.of("Idempotency-Key", "mint"));
+
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(403);
+        assertThat(replay.text()).doesNotContain(first.field("key"));
     }
 
     private Api.Response create(Map<String, Object> body, String key) {
