@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
-    static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     static final Duration REFRESH_TTL = Duration.ofDays(30);
     static final Duration CHALLENGE_TTL = Duration.ofMinutes(10);
     static final String ACCESS = "at+jwt";
@@ -38,6 +37,7 @@ class TokenIssuer {
     private final Secrets secrets;
     private final SigningKeys signingKeys;
     private final String issuer;
+    private final Duration accessTtl;
 
     TokenIssuer(
             UserService users,
@@ -45,13 +45,15 @@ class TokenIssuer {
             JdbcRefreshTokenRepository refreshTokens,
             Secrets secrets,
             SigningKeys signingKeys,
-            RosterProperties properties) {
+            RosterProperties properties,
+            TokenProperties tokens) {
         this.users = users;
         this.roles = roles;
         this.refreshTokens = refreshTokens;
         this.secrets = secrets;
         this.signingKeys = signingKeys;
         this.issuer = properties.publicUrl();
+        this.accessTtl = tokens.accessTokenTtl();
     }
 
     /** Tokens for a user that has just proven who it is; {@code family} null starts a new refresh-token family. */
@@ -61,7 +63,7 @@ class TokenIssuer {
         Map<String, List<String>> scoped = new TreeMap<>();
         grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
         String access = signingKeys.sign(
-                claims(user.id(), ACCESS_TTL)
+                claims(user.id(), accessTtl)
                         .claim("org", user.organizationId().toString())
                         .claim("email", user.email())
                         .claim(
@@ -79,7 +81,7 @@ class TokenIssuer {
                 user.id(),
                 secrets.hash(refresh),
                 Instant.now().plus(REFRESH_TTL));
-        return SignInResult.tokens(access, (int) ACCESS_TTL.toSeconds(), refresh);
+        return SignInResult.tokens(access, (int) accessTtl.toSeconds(), refresh);
     }
 
     /** The challenge a user with a temporary password meets at {@code POST /v1/auth/password}. */
