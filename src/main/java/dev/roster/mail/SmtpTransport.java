@@ -3,7 +3,10 @@ package dev.roster.mail;
 import java.util.Properties;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Sends over SMTP with Jakarta (Angus) Mail. */
+/**
+ * Sends over SMTP with Jakarta (Angus) Mail. With STARTTLS on it is required: a server (or a man in the middle)
+ * that does not offer it gets no message, since messages carry invitation links.
+ */
 class SmtpTransport implements MailTransport {
 
     private final JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -20,6 +23,7 @@ class SmtpTransport implements MailTransport {
                 "mail.smtp.auth",
                 String.valueOf(smtp.username() != null && !smtp.username().isBlank()));
         properties.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "20000");
         properties.put("mail.smtp.writetimeout", "20000");
