@@ -11,6 +11,7 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
+import dev.roster.support.SharedSecrets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,7 +67,8 @@ class SeatLimitRaceTest extends ApiTestBase {
                         "--server.address=127.0.0.1",
                         "--roster.database.url=" + database.jdbcUrl(),
                         "--roster.database.username=postgres",
-                        "--roster.database.password=",
+                        "--roster.database.password=" + database.password(),
+                        "--roster.master-key=" + SharedSecrets.masterKey(),
                         "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
                         "--roster.data-dir=target/test-data",
                         "--roster.smtp.host=127.0.0.1",

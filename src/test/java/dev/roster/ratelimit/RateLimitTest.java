@@ -9,6 +9,7 @@ import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
+import dev.roster.support.SharedSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,8 @@ class RateLimitTest extends ApiTestBase {
                         "--server.address=127.0.0.1",
                         "--roster.database.url=" + database.jdbcUrl(),
                         "--roster.database.username=postgres",
-                        "--roster.database.password=",
+                        "--roster.database.password=" + database.password(),
+                        "--roster.master-key=" + SharedSecrets.masterKey(),
                         "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
                         "--roster.data-dir=target/test-data",
                         "--roster.smtp.host=127.0.0.1",

@@ -94,11 +94,11 @@ public final class DatabaseServer implements Closeable {
         return jdbcUrl;
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
