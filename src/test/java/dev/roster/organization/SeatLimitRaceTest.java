@@ -2,23 +2,19 @@ package dev.roster.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.RosterApplication;
 import dev.roster.shared.database.DatabaseServer;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Concurrently;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
-import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
-import dev.roster.support.SharedSecrets;
+import dev.roster.support.SecondNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @RosterTest
@@ -61,23 +57,8 @@ class SeatLimitRaceTest extends ApiTestBase {
     void twoRosterProcessesOnOneDatabaseStillNeverOvershoot() throws Exception {
         // given a second Roster process on the same PostgreSQL
         Tenant tenant = fixtures.tenant("starter");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RosterApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--roster.database.url=" + database.jdbcUrl(),
-                        "--roster.database.username=postgres",
-                        "--roster.database.password=" + database.password(),
-                        "--roster.master-key=" + SharedSecrets.masterKey(),
-                        "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
-                        "--roster.data-dir=target/test-data",
-                        "--roster.smtp.host=127.0.0.1",
-                        "--roster.smtp.port=" + MailServer.PORT,
-                        "--roster.smtp.starttls=false",
-                        "--spring.jmx.enabled=false")) {
-            int secondPort =
-                    ((WebServerApplicationContext) second).getWebServer().getPort();
-            Api otherNode = new Api(secondPort);
+        try (ConfigurableApplicationContext second = SecondNode.start(database)) {
+            Api otherNode = SecondNode.api(second);
 
             // when both nodes take 60 creates each at once
             List<Api.Response> answers = Concurrently.run(

@@ -2,20 +2,16 @@ package dev.roster.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.RosterApplication;
 import dev.roster.shared.database.DatabaseServer;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
-import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
-import dev.roster.support.SharedSecrets;
+import dev.roster.support.SecondNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @RosterTest
@@ -62,8 +58,8 @@ class RateLimitTest extends ApiTestBase {
         Tenant tenant = fixtures.tenant("free");
         try (ConfigurableApplicationContext first = node();
                 ConfigurableApplicationContext second = node()) {
-            Api one = new Api(port(first));
-            Api two = new Api(port(second));
+            Api one = SecondNode.api(first);
+            Api two = SecondNode.api(second);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 statuses.add((i % 2 == 0 ? one : two)
@@ -77,26 +73,10 @@ class RateLimitTest extends ApiTestBase {
     }
 
     private ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(RosterApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--roster.database.url=" + database.jdbcUrl(),
-                        "--roster.database.username=postgres",
-                        "--roster.database.password=" + database.password(),
-                        "--roster.master-key=" + SharedSecrets.masterKey(),
-                        "--roster.bootstrap-key=" + Api.PLATFORM_KEY,
-                        "--roster.data-dir=target/test-data",
-                        "--roster.smtp.host=127.0.0.1",
-                        "--roster.smtp.port=" + MailServer.PORT,
-                        "--roster.smtp.starttls=false",
-                        "--roster.ratelimit.store=postgres",
-                        "--roster.ratelimit.plans.free.per-organization=10",
-                        "--roster.ratelimit.plans.free.per-credential=10",
-                        "--spring.jmx.enabled=false");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return SecondNode.start(
+                database,
+                "--roster.ratelimit.store=postgres",
+                "--roster.ratelimit.plans.free.per-organization=10",
+                "--roster.ratelimit.plans.free.per-credential=10");
     }
 }
