@@ -64,6 +64,7 @@ public class UserService {
         UserDraft draft = rules.draft(request);
         UserRules.InvitationChoice invitation = UserRules.invitation(request);
         List<UserRolesRequested.RoleRef> roles = UserRules.roles(request);
+        UserRules.checkPlacement(request);
         boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
         if (invites) {
             caller.require(Permission.USERS_INVITE);
