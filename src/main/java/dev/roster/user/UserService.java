@@ -111,6 +111,17 @@ public class UserService {
                 user -> new Cursor(user.createdAt(), user.id().value()));
     }
 
+    /**
+     * The users of {@link #list} from a position on, for surfaces with numbered pages: one query that loads only
+     * this page's rows, however far into the list it is.
+     */
+    @Transactional(readOnly = true)
+    public List<User> listAt(Caller caller, OrganizationId pathId, UserQuery query, long offset, int limit) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        return users.pageAt(org, check(query), offset, Cursor.limit(limit));
+    }
+
     /** How many users {@link #list} holds with these filters, over all its pages. */
     @Transactional(readOnly = true)
     public long count(Caller caller, OrganizationId pathId, UserQuery query) {

@@ -33,6 +33,12 @@ public class Statements implements BeanPostProcessor {
         return sql;
     }
 
+    /** What this thread's recording holds so far; empty when it is not recording. */
+    public static List<String> soFar() {
+        List<String> recording = RECORDING.get();
+        return recording == null ? List.of() : List.copyOf(recording);
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource) {
