@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "API keys", description = "Organization keys, and partner keys that manage many organizations")
+@Tag(
+        name = "API keys",
+        description = "Organization keys, partner keys that manage many organizations, and platform keys")
 class ApiKeyController {
 
     private final ApiKeyService keys;
@@ -77,5 +79,34 @@ class ApiKeyController {
     @Operation(summary = "Revoke a partner key; the organizations it created stay")
     void revokePartnerKey(@AuthenticationPrincipal Caller caller, @PathVariable UUID keyId) {
         keys.revokePartnerKey(caller, keyId);
+    }
+
+    @PostMapping("/v1/platform-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Create a named platform key (platform key only); the secret is shown only in this answer",
+            description = "A named key survives a restart with another ROSTER_BOOTSTRAP_KEY: create one, move the"
+                    + " operator's tools to it, then revoke the old key, without a restart.")
+    CreatedApiKey createPlatformKey(
+            @AuthenticationPrincipal Caller caller, @RequestBody CreatePlatformKeyRequest request) {
+        return keys.createPlatformKey(caller, request);
+    }
+
+    @GetMapping("/v1/platform-keys")
+    @Operation(summary = "List platform keys, bootstrap-made and named (platform key only; never their secrets)")
+    Page<ApiKey> listPlatformKeys(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return keys.listPlatformKeys(caller, cursor, limit);
+    }
+
+    @DeleteMapping("/v1/platform-keys/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Revoke a platform key, effective on its next request (platform key only)",
+            description = "409 last_platform_key when it is the last live platform key.")
+    void revokePlatformKey(@AuthenticationPrincipal Caller caller, @PathVariable UUID keyId) {
+        keys.revokePlatformKey(caller, keyId);
     }
 }

@@ -16,6 +16,7 @@ import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiKeyService {
 
     private static final int MAX_NAME = 200;
+    private static final String SYSTEM = "system";
 
     private final JdbcApiKeyRepository keys;
     private final Secrets secrets;
@@ -80,20 +82,51 @@ public class ApiKeyService {
     /** Creates a partner key: it may create organizations and act in those it created. Platform keys only. */
     @Transactional
     public CreatedApiKey createPartnerKey(Caller caller, CreatePartnerKeyRequest request) {
-        requirePlatform(caller);
+        requirePlatform(caller, "partner keys");
         return create(caller, KeyKind.PARTNER, null, null, Text.required("name", request.name(), MAX_NAME));
     }
 
     @Transactional(readOnly = true)
     public Page<ApiKey> listPartnerKeys(Caller caller, String cursor, Integer limit) {
-        requirePlatform(caller);
+        requirePlatform(caller, "partner keys");
         return page(KeyKind.PARTNER, null, cursor, limit);
     }
 
     @Transactional
     public void revokePartnerKey(Caller caller, UUID keyId) {
-        requirePlatform(caller);
+        requirePlatform(caller, "partner keys");
         revoke(caller, KeyKind.PARTNER, null, keyId);
+    }
+
+    /**
+     * Creates a named platform key, so that an operator can rotate platform keys without a restart; it is not made
+     * by bootstrap, so a start with another ROSTER_BOOTSTRAP_KEY leaves it. Platform keys only.
+     */
+    @Transactional
+    public CreatedApiKey createPlatformKey(Caller caller, CreatePlatformKeyRequest request) {
+        requirePlatform(caller, "platform keys");
+        return create(caller, KeyKind.PLATFORM, null, null, Text.required("name", request.name(), MAX_NAME));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApiKey> listPlatformKeys(Caller caller, String cursor, Integer limit) {
+        requirePlatform(caller, "platform keys");
+        return page(KeyKind.PLATFORM, null, cursor, limit);
+    }
+
+    /**
+     * Revokes a platform key, bootstrap-made or named. 409 {@code last_platform_key} when no other platform key is
+     * live: revocations take turns under a lock, so two at once cannot take the last two.
+     */
+    @Transactional
+    public void revokePlatformKey(Caller caller, UUID keyId) {
+        requirePlatform(caller, "platform keys");
+        keys.lockPlatformKeys();
+        if (keys.exists(KeyKind.PLATFORM, null, keyId) && !keys.anotherLivePlatformKey(keyId)) {
+            throw ProblemException.conflict(
+                    "last_platform_key", "This is the last live platform key; create another one first.");
+        }
+        revoke(caller, KeyKind.PLATFORM, null, keyId);
     }
 
     /**
@@ -122,31 +155,44 @@ public class ApiKeyService {
         keys.revokeAll(deleted.organizationId(), deleted.actor());
     }
 
+    /** What start-up did to the platform keys. */
+    record Bootstrapped(Optional<String> generated, List<UUID> revoked, Optional<UUID> stillRevoked) {}
+
     /**
-     * Makes sure the platform can be reached: the configured bootstrap secret is registered (once), or, when none is
-     * configured and no platform key is live, a new one is made and returned so that it can be handed over. Nodes
-     * starting together take turns under an advisory lock, so at most one key is made.
+     * Makes sure the platform can be reached. A configured secret is registered (once) and every other platform key
+     * that start-up made (an earlier ROSTER_BOOTSTRAP_KEY, the generated file's key) is revoked; named platform keys
+     * made through the API stay. A configured secret that was revoked stays revoked and changes nothing. With none
+     * configured and no platform key live, a new one is made and returned so that it can be handed over. Nodes
+     * starting together take turns under a lock, so at most one key is made.
      */
     @Transactional
-    Optional<String> bootstrap(String configuredSecret) {
-        keys.lockBootstrap();
-        if (configuredSecret != null) {
-            byte[] hash = secrets.hash(configuredSecret);
-            if (!keys.existsWithHash(hash)) {
-                insertPlatformKey(configuredSecret, hash);
+    Bootstrapped bootstrap(String configuredSecret) {
+        keys.lockPlatformKeys();
+        if (configuredSecret == null) {
+            if (keys.existsActive(KeyKind.PLATFORM)) {
+                return new Bootstrapped(Optional.empty(), List.of(), Optional.empty());
             }
-            return Optional.empty();
+            String secret = secrets.generate(KeyKind.PLATFORM);
+            insertPlatformKey(secret, secrets.hash(secret));
+            return new Bootstrapped(Optional.of(secret), List.of(), Optional.empty());
         }
-        if (keys.existsActive(KeyKind.PLATFORM)) {
-            return Optional.empty();
+        byte[] hash = secrets.hash(configuredSecret);
+        JdbcApiKeyRepository.StoredKey stored = keys.findByHash(hash)
+                .orElseGet(() -> new JdbcApiKeyRepository.StoredKey(
+                        insertPlatformKey(configuredSecret, hash).id(), KeyKind.PLATFORM, false));
+        if (stored.kind() != KeyKind.PLATFORM) {
+            throw new IllegalStateException("ROSTER_BOOTSTRAP_KEY is the secret of a key that is not a platform key");
         }
-        String secret = secrets.generate(KeyKind.PLATFORM);
-        insertPlatformKey(secret, secrets.hash(secret));
-        return Optional.of(secret);
+        if (stored.revoked()) {
+            return new Bootstrapped(Optional.empty(), List.of(), Optional.of(stored.id()));
+        }
+        List<UUID> revoked = keys.revokeBootstrapKeysBut(stored.id(), SYSTEM);
+        revoked.forEach(id -> publish(SYSTEM, null, "api_key.revoked", id, new Changes().set("reason", "bootstrap")));
+        return new Bootstrapped(Optional.empty(), revoked, Optional.empty());
     }
 
-    private void insertPlatformKey(String secret, byte[] hash) {
-        keys.insert(
+    private ApiKey insertPlatformKey(String secret, byte[] hash) {
+        ApiKey key = keys.insert(
                 Ids.next(),
                 KeyKind.PLATFORM,
                 null,
@@ -154,7 +200,18 @@ public class ApiKeyService {
                 "bootstrap",
                 Secrets.visiblePrefix(KeyKind.PLATFORM, secret),
                 hash,
-                "system");
+                SYSTEM,
+                true);
+        publish(
+                SYSTEM,
+                null,
+                "api_key.created",
+                key.id(),
+                new Changes()
+                        .set("name", key.name())
+                        .set("kind", KeyKind.PLATFORM.code())
+                        .set("role", key.role()));
+        return key;
     }
 
     /** Makes a key acting with the role (the admin role for partner keys, which act with every permission). */
@@ -170,7 +227,7 @@ public class ApiKeyService {
                 secrets.hash(secret),
                 caller.actor());
         publish(
-                caller,
+                caller.actor(),
                 org,
                 "api_key.created",
                 key.id(),
@@ -193,16 +250,16 @@ public class ApiKeyService {
             }
             throw ProblemException.notFound("API key");
         }
-        publish(caller, org, "api_key.revoked", keyId, new Changes());
+        publish(caller.actor(), org, "api_key.revoked", keyId, new Changes());
     }
 
-    private void publish(Caller caller, OrganizationId org, String action, UUID keyId, Changes changes) {
-        events.publishEvent(new ChangeMade(org, caller.actor(), action, "api_key", keyId.toString(), changes.asMap()));
+    private void publish(String actor, OrganizationId org, String action, UUID keyId, Changes changes) {
+        events.publishEvent(new ChangeMade(org, actor, action, "api_key", keyId.toString(), changes.asMap()));
     }
 
-    private static void requirePlatform(Caller caller) {
+    private static void requirePlatform(Caller caller, String what) {
         if (!caller.isPlatform()) {
-            throw ProblemException.forbidden("Only platform keys manage partner keys.");
+            throw ProblemException.forbidden("Only platform keys manage " + what + ".");
         }
     }
 }

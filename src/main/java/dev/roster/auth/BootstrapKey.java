@@ -12,9 +12,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The first platform key. {@code ROSTER_BOOTSTRAP_KEY} is accepted as given (only its hash is stored). Without it,
- * and with no live platform key, Roster makes one and writes it to {@code <data dir>/bootstrap-key} (mode 0600),
- * logging only the file's path.
+ * The first platform key. {@code ROSTER_BOOTSTRAP_KEY} is accepted as given (only its hash is stored), and replaces
+ * every platform key an earlier start made: those are revoked, and the generated file is deleted. Without it, and
+ * with no live platform key, Roster makes one and writes it to {@code <data dir>/bootstrap-key} (mode 0600), logging
+ * only the file's path. Logs name keys by id, never by secret.
  */
 @Component
 class BootstrapKey implements SmartInitializingSingleton {
@@ -38,14 +39,37 @@ class BootstrapKey implements SmartInitializingSingleton {
                 throw new IllegalStateException(
                         "ROSTER_BOOTSTRAP_KEY must be at least " + MIN_LENGTH + " characters without spaces");
             }
-            keys.bootstrap(configured);
+            ApiKeyService.Bootstrapped done = keys.bootstrap(configured);
+            done.revoked().forEach(id -> log.warn("Revoked platform key {}: ROSTER_BOOTSTRAP_KEY replaces it", id));
+            done.stillRevoked()
+                    .ifPresentOrElse(
+                            id -> log.warn(
+                                    "ROSTER_BOOTSTRAP_KEY is platform key {}, which was revoked: it stays revoked,"
+                                            + " and changes nothing; unset it or set a new one",
+                                    id),
+                            this::removeFile);
             return;
         }
-        keys.bootstrap(null).ifPresent(this::handOver);
+        keys.bootstrap(null).generated().ifPresent(this::handOver);
+    }
+
+    private void removeFile() {
+        Path file = file();
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.info("Deleted {}: its key is revoked", file.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + file, e);
+        }
+    }
+
+    private Path file() {
+        return properties.dataDir().resolve("bootstrap-key");
     }
 
     private void handOver(String secret) {
-        Path file = properties.dataDir().resolve("bootstrap-key");
+        Path file = file();
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);

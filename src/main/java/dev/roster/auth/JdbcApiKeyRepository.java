@@ -44,11 +44,27 @@ class JdbcApiKeyRepository {
             String prefix,
             byte[] hash,
             String actor) {
+        return insert(id, kind, organizationId, roleId, name, prefix, hash, actor, false);
+    }
+
+    /** @param bootstrap whether start-up made the key (a platform key only); a start with another one revokes it */
+    ApiKey insert(
+            UUID id,
+            KeyKind kind,
+            OrganizationId organizationId,
+            UUID roleId,
+            String name,
+            String prefix,
+            byte[] hash,
+            String actor,
+            boolean bootstrap) {
         return jdbc.sql("""
-                        INSERT INTO api_keys (id, kind, organization_id, role_id, name, prefix, secret_hash, created_by)
-                        VALUES (:id, :kind, :org, :role, :name, :prefix, :hash, :actor)
+                        INSERT INTO api_keys (id, kind, organization_id, role_id, name, prefix, secret_hash, created_by,
+                            bootstrap)
+                        VALUES (:id, :kind, :org, :role, :name, :prefix, :hash, :actor, :bootstrap)
                         RETURNING %s
                         """.formatted(COLUMNS))
+                .param("bootstrap", bootstrap)
                 .param("id", id)
                 .param("kind", kind.code())
                 .param("org", organizationId == null ? null : organizationId.value())
@@ -79,8 +95,11 @@ class JdbcApiKeyRepository {
                 .optional();
     }
 
-    /** Serialises bootstrap across nodes until the transaction ends. */
-    void lockBootstrap() {
+    /**
+     * Serialises, across nodes and until the transaction ends, every change to which platform keys are live:
+     * bootstrap, and revoking a platform key (so that two revocations cannot both take the last two).
+     */
+    void lockPlatformKeys() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('roster.bootstrap'))")
                 .query()
                 .singleRow();
@@ -93,11 +112,36 @@ class JdbcApiKeyRepository {
                 .single();
     }
 
-    boolean existsWithHash(byte[] hash) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = :hash)")
+    /** The key with this hash, of any kind, live or revoked. */
+    Optional<StoredKey> findByHash(byte[] hash) {
+        return jdbc.sql("SELECT id, kind, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE secret_hash = :hash")
                 .param("hash", hash)
-                .query(Boolean.class)
-                .single();
+                .query((rs, row) -> new StoredKey(
+                        rs.getObject("id", UUID.class), KeyKind.ofCode(rs.getString("kind")), rs.getBoolean("revoked")))
+                .optional();
+    }
+
+    record StoredKey(UUID id, KeyKind kind, boolean revoked) {}
+
+    /** Revokes every live platform key that start-up made, but the one kept; returns the ids revoked. */
+    List<UUID> revokeBootstrapKeysBut(UUID kept, String actor) {
+        return jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now(), revoked_by = :actor
+                        WHERE kind = 'platform' AND bootstrap AND revoked_at IS NULL AND id <> :kept
+                        RETURNING id
+                        """)
+                .param("kept", kept)
+                .param("actor", actor)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether a live platform key other than this one exists; call under {@link #lockPlatformKeys()}. */
+    boolean anotherLivePlatformKey(UUID id) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM api_keys
+                                       WHERE kind = 'platform' AND revoked_at IS NULL AND id <> :id)
+                        """).param("id", id).query(Boolean.class).single();
     }
 
     /** Keys of one organization, or of one kind without organization (partner keys) when {@code organizationId} is null. */

@@ -19,6 +19,8 @@ import dev.roster.user.UserPlaced;
 import dev.roster.user.UserService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -246,15 +248,18 @@ public class DirectoryService {
         if (primaries > 1) {
             problems.add(new FieldViolation("groups", "may mark at most one group as primary"));
         }
-        for (int i = 0; i < placed.groups().size(); i++) {
-            UUID group = placed.groups().get(i).groupId();
-            if (group == null || directory.findGroup(org, group).isEmpty()) {
+        List<UUID> groups = placed.groups().stream()
+                .map(g -> g == null ? null : g.groupId())
+                .toList();
+        Set<UUID> knownGroups = directory.existingGroups(org, nonNull(groups));
+        for (int i = 0; i < groups.size(); i++) {
+            if (!knownGroups.contains(groups.get(i))) {
                 problems.add(new FieldViolation("groups[" + i + "].groupId", "is not a group of this organization"));
             }
         }
+        Set<UUID> knownPositions = directory.existingPositions(org, nonNull(placed.positionIds()));
         for (int i = 0; i < placed.positionIds().size(); i++) {
-            UUID position = placed.positionIds().get(i);
-            if (position == null || directory.findPosition(org, position).isEmpty()) {
+            if (!knownPositions.contains(placed.positionIds().get(i))) {
                 problems.add(new FieldViolation("positionIds[" + i + "]", "is not a position of this organization"));
             }
         }
@@ -267,6 +272,10 @@ public class DirectoryService {
         for (UUID position : placed.positionIds()) {
             directory.addPosition(org, placed.userId(), position);
         }
+    }
+
+    private static List<UUID> nonNull(List<UUID> ids) {
+        return ids.stream().filter(Objects::nonNull).distinct().toList();
     }
 
     private OrganizationId writable(Caller caller, OrganizationId pathId) {

@@ -7,10 +7,13 @@ import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,6 +66,28 @@ class JdbcDirectoryRepository {
                 .param("id", id)
                 .query(JdbcDirectoryRepository::group)
                 .optional();
+    }
+
+    /** Which of these ids are groups of the organization, in one query. */
+    Set<UUID> existingGroups(OrganizationId org, Collection<UUID> ids) {
+        return existing("groups", org, ids);
+    }
+
+    /** Which of these ids are positions of the organization, in one query. */
+    Set<UUID> existingPositions(OrganizationId org, Collection<UUID> ids) {
+        return existing("positions", org, ids);
+    }
+
+    /** @param table a constant, never user input */
+    private Set<UUID> existing(String table, OrganizationId org, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM " + table + " WHERE organization_id = :org AND id = ANY(:ids)")
+                .param("org", org.value())
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     List<Group> groups(OrganizationId org, Cursor after, int fetch) {

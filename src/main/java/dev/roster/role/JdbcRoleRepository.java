@@ -8,6 +8,7 @@ import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,35 @@ class JdbcRoleRepository {
 
     Optional<Role> findRoleByName(OrganizationId org, String name) {
         return oneRole(org, "lower(name) = lower(:value)", name);
+    }
+
+    /** The built-in and the organization's roles among these ids, by id, in one query. */
+    Map<UUID, Role> findRoles(OrganizationId org, Collection<UUID> ids) {
+        Map<UUID, Role> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND id = ANY(:ids)")
+                    .param("org", org.value())
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .query(JdbcRoleRepository::role)
+                    .list()
+                    .forEach(role -> found.put(role.id(), role));
+        }
+        return found;
+    }
+
+    /** The roles these names name (case-insensitive), by the name as asked, in one query. */
+    Map<String, Role> findRolesByName(OrganizationId org, Collection<String> names) {
+        Map<String, Role> found = new HashMap<>();
+        if (!names.isEmpty()) {
+            jdbc.sql("SELECT asked, " + ROLE + " FROM roles JOIN unnest(CAST(:names AS text[])) AS a(asked)"
+                            + " ON lower(name) = lower(asked) WHERE " + VISIBLE)
+                    .param("org", org.value())
+                    .param("names", names.toArray(String[]::new))
+                    .query((rs, row) -> Map.entry(rs.getString("asked"), role(rs, row)))
+                    .list()
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        }
+        return found;
     }
 
     /** @param condition a constant, never user input */

@@ -18,6 +18,7 @@ import dev.roster.user.UserService;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,10 +185,11 @@ public class RoleAssignmentService {
         Caller caller = request.caller();
         assignments.lockAssignmentsOf(request.userId());
         List<RoleAssignment> before = assignments.assignments(org, request.userId());
+        Resolved resolved = resolveAll(org, request.roles());
         List<Wanted> wanted = new ArrayList<>();
         for (UserRolesRequested.RoleRef ref : request.roles()) {
-            Role role = resolve(org, ref);
-            UUID resource = resource(org, ref.resourceId(), ref.resourceField());
+            Role role = resolved.role(ref);
+            UUID resource = resolved.resource(org, ref);
             boolean held = before.stream()
                     .anyMatch(a -> a.roleId().equals(role.id()) && Objects.equals(a.resourceId(), resource));
             if (!held) {
@@ -219,13 +221,55 @@ public class RoleAssignmentService {
 
     private record Wanted(Role role, UUID resource) {}
 
-    private Role resolve(OrganizationId org, UserRolesRequested.RoleRef ref) {
-        return (ref.roleId() != null ? roles.findRole(org, ref.roleId()) : roles.findRoleByName(org, ref.name()))
-                .orElseThrow(() -> ProblemException.invalid(
+    /**
+     * Looks up every role and environment the refs name with one query each (by id, by name, environments), not
+     * one per ref.
+     */
+    private Resolved resolveAll(OrganizationId org, List<UserRolesRequested.RoleRef> refs) {
+        Set<UUID> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<UUID> resources = new HashSet<>();
+        for (UserRolesRequested.RoleRef ref : refs) {
+            if (ref.roleId() != null) {
+                ids.add(ref.roleId());
+            } else {
+                names.add(ref.name());
+            }
+            if (ref.resourceId() != null && !ref.resourceId().equals(org.value())) {
+                resources.add(ref.resourceId());
+            }
+        }
+        Set<UUID> environmentIds = new HashSet<>();
+        if (!resources.isEmpty()) {
+            environments.environments(org, resources, null, resources.size()).forEach(e -> environmentIds.add(e.id()));
+        }
+        return new Resolved(roles.findRoles(org, ids), roles.findRolesByName(org, names), environmentIds);
+    }
+
+    /** The roles and environments a request's refs name, as found. */
+    private record Resolved(Map<UUID, Role> byId, Map<String, Role> byName, Set<UUID> environments) {
+
+        Role role(UserRolesRequested.RoleRef ref) {
+            Role role = ref.roleId() != null ? byId.get(ref.roleId()) : byName.get(ref.name());
+            if (role == null) {
+                throw ProblemException.invalid(
                         ref.field(),
                         ref.roleId() != null
                                 ? "is not a role of this organization"
-                                : "names no role of this organization: " + ref.name()));
+                                : "names no role of this organization: " + ref.name());
+            }
+            return role;
+        }
+
+        UUID resource(OrganizationId org, UserRolesRequested.RoleRef ref) {
+            if (ref.resourceId() == null || ref.resourceId().equals(org.value())) {
+                return null;
+            }
+            if (!environments.contains(ref.resourceId())) {
+                throw invalidResource(ref.resourceField());
+            }
+            return ref.resourceId();
+        }
     }
 
     private static void checkGrant(Caller caller, Role role, UUID resource) {
@@ -242,11 +286,13 @@ public class RoleAssignmentService {
         if (resourceId == null || resourceId.equals(org.value())) {
             return null;
         }
-        environments
-                .findEnvironment(org, resourceId)
-                .orElseThrow(() -> ProblemException.invalid(
-                        field, "must be an environment of this organization, or the organization itself"));
+        environments.findEnvironment(org, resourceId).orElseThrow(() -> invalidResource(field));
         return resourceId;
+    }
+
+    private static ProblemException invalidResource(String field) {
+        return ProblemException.invalid(
+                field, "must be an environment of this organization, or the organization itself");
     }
 
     private static Changes described(RoleAssignment assignment) {

@@ -113,6 +113,16 @@ class JdbcUserRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
+    /** The list's rows from {@code offset} on, in the keyset order: PostgreSQL skips the rows before it. */
+    List<User> pageAt(OrganizationId org, UserQuery query, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
+        sql.append(" ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
     /** How many users the list with these filters holds, over all its pages. */
     long count(OrganizationId org, UserQuery query) {
         Map<String, Object> params = new HashMap<>();

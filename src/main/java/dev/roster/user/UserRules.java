@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class UserRules {
 
-    private static final int MAX_ROLES = 20;
+    /** The most entries of each list a create or update may give (roles, groups, positions), checked before any query. */
+    static final int MAX_ENTRIES = 50;
+
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final int MAX_METADATA_KEYS = 50;
     private static final int MAX_METADATA_BYTES = 8 * 1024;
@@ -55,9 +57,7 @@ class UserRules {
             roles.addAll(organizationWide);
         }
         if (request.roleAssignments() != null) {
-            if (request.roleAssignments().size() > MAX_ROLES) {
-                throw ProblemException.invalid("roleAssignments", "must have at most " + MAX_ROLES + " entries");
-            }
+            checkEntries("roleAssignments", request.roleAssignments());
             for (int i = 0; i < request.roleAssignments().size(); i++) {
                 RoleAssignmentRequest given = request.roleAssignments().get(i);
                 String field = "roleAssignments[" + i + "]";
@@ -174,8 +174,18 @@ class UserRules {
         if (given.isEmpty()) {
             throw ProblemException.invalid(field, "must name at least one role");
         }
-        if (given.size() > MAX_ROLES) {
-            throw ProblemException.invalid(field, "must name at most " + MAX_ROLES + " roles");
+        checkEntries(field, given);
+    }
+
+    /** The groups and positions a create asks for are each at most {@link #MAX_ENTRIES} long. */
+    static void checkPlacement(CreateUserRequest request) {
+        checkEntries("groups", request.groups());
+        checkEntries("positionIds", request.positionIds());
+    }
+
+    private static void checkEntries(String field, List<?> given) {
+        if (given != null && given.size() > MAX_ENTRIES) {
+            throw ProblemException.invalid(field, "must have at most " + MAX_ENTRIES + " entries");
         }
     }
 

@@ -64,6 +64,7 @@ public class UserService {
         UserDraft draft = rules.draft(request);
         UserRules.InvitationChoice invitation = UserRules.invitation(request);
         List<UserRolesRequested.RoleRef> roles = UserRules.roles(request);
+        UserRules.checkPlacement(request);
         boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
         if (invites) {
             caller.require(Permission.USERS_INVITE);
@@ -108,6 +109,17 @@ public class UserService {
                 users.page(org, checked, Cursor.decode(cursor), size + 1),
                 size,
                 user -> new Cursor(user.createdAt(), user.id().value()));
+    }
+
+    /**
+     * The users of {@link #list} from a position on, for surfaces with numbered pages: one query that loads only
+     * this page's rows, however far into the list it is.
+     */
+    @Transactional(readOnly = true)
+    public List<User> listAt(Caller caller, OrganizationId pathId, UserQuery query, long offset, int limit) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        return users.pageAt(org, check(query), offset, Cursor.limit(limit));
     }
 
     /** How many users {@link #list} holds with these filters, over all its pages. */

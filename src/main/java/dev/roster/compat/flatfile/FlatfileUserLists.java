@@ -1,7 +1,6 @@
 package dev.roster.compat.flatfile;
 
 import dev.roster.shared.Caller;
-import dev.roster.shared.Page;
 import dev.roster.shared.ProblemException;
 import dev.roster.user.User;
 import dev.roster.user.UserQuery;
@@ -10,8 +9,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Flatfile's numbered pages of users on Roster's keyset list: a page is reached by stepping through the pages
- * before it, and the count is Roster's count of the same list.
+ * Flatfile's numbered pages of users on Roster's list, in its order: a page is one query that loads only its own
+ * rows (PostgreSQL skips those before it), and the count is Roster's count of the same list.
  */
 @Component
 class FlatfileUserLists {
@@ -39,26 +38,11 @@ class FlatfileUserLists {
         int size = bounded("pageSize", pageSize, DEFAULT_SIZE, MAX_SIZE);
         int number = bounded("pageNumber", pageNumber, 1, Integer.MAX_VALUE);
         UserQuery roster = roster(query);
-        List<User> page = page(caller, roster, size, number);
+        List<User> page = users.listAt(caller, null, roster, (long) (number - 1) * size, size);
         long total = users.count(caller, null, roster);
         return new FlatfileUserPage(
                 page.stream().map(FlatfileUser::of).toList(),
                 new FlatfileUserPage.Pagination(number, (total + size - 1) / size, total));
-    }
-
-    private List<User> page(Caller caller, UserQuery query, int size, int number) {
-        String cursor = null;
-        long skip = (long) (number - 1) * size;
-        while (skip > 0) {
-            int step = (int) Math.min(MAX_SIZE, skip);
-            Page<User> skipped = users.list(caller, null, query, cursor, step);
-            if (skipped.nextCursor() == null) {
-                return List.of();
-            }
-            cursor = skipped.nextCursor();
-            skip -= step;
-        }
-        return users.list(caller, null, query, cursor, size).data();
     }
 
     private static UserQuery roster(Query query) {

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Polytomic's two user families on {@link PolytomicUsers}: the current organization's at {@code
@@ -42,17 +45,27 @@ class PolytomicController {
     private static final String PARTNER = "/api/organizations/{org_id}/users";
 
     private final PolytomicUsers users;
+    private final JsonMapper json;
 
-    PolytomicController(PolytomicUsers users) {
+    PolytomicController(PolytomicUsers users, JsonMapper json) {
         this.users = users;
+        this.json = json;
     }
 
     @GetMapping({CURRENT, PARTNER})
     @Operation(summary = "List Current Org Users / List Partner Users (Polytomic): every live user")
-    PolytomicUser.Many list(
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every live user, oldest first; written out as it is read, a page at a time",
+            content = @Content(schema = @Schema(implementation = PolytomicUser.Many.class)))
+    void list(
             @AuthenticationPrincipal Caller caller,
-            @PathVariable(name = "org_id", required = false) OrganizationId org) {
-        return new PolytomicUser.Many(users.list(allowed(caller, org), org));
+            @PathVariable(name = "org_id", required = false) OrganizationId org,
+            HttpServletResponse response)
+            throws IOException {
+        PolytomicUserStream stream = new PolytomicUserStream(json, response);
+        users.each(allowed(caller, org), org, PolytomicUserStream.PAGE, stream::write);
+        stream.finish();
     }
 
     @PostMapping({CURRENT, PARTNER})

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,19 +56,23 @@ class PolytomicUsers {
         }
     }
 
-    /** Every live user of the organization, oldest first (Polytomic's list has no pages). */
-    @Transactional(readOnly = true)
-    public List<PolytomicUser> list(Caller caller, OrganizationId org) {
-        List<PolytomicUser> all = new ArrayList<>();
+    /**
+     * Every live user of the organization, oldest first (Polytomic's list has no pages), handed over one keyset
+     * page of at most {@code pageSize} at a time, each read in its own transaction: a caller that writes each page
+     * out holds one page in memory, whatever the organization's size. The first page is read before anything is
+     * handed over, so a caller that may not list users gets its refusal before any answer has begun.
+     */
+    public void each(Caller caller, OrganizationId org, int pageSize, Consumer<List<PolytomicUser>> page) {
         String cursor = null;
         do {
-            Page<User> page = users.list(caller, org, UserQuery.ALL, cursor, PAGE);
+            Page<User> users = this.users.list(caller, org, UserQuery.ALL, cursor, pageSize);
             Map<UserId, List<RoleAssignment>> held = roles.assignments(
-                    caller, org, page.data().stream().map(User::id).toList());
-            page.data().forEach(user -> all.add(PolytomicUser.of(user, held.get(user.id()))));
-            cursor = page.nextCursor();
+                    caller, org, users.data().stream().map(User::id).toList());
+            page.accept(users.data().stream()
+                    .map(user -> PolytomicUser.of(user, held.get(user.id())))
+                    .toList());
+            cursor = users.nextCursor();
         } while (cursor != null);
-        return all;
     }
 
     @Transactional(readOnly = true)
