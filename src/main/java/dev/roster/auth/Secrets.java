@@ -67,8 +67,12 @@ public class Secrets {
         }
     }
 
-    /** The part of a secret that lists show so people can tell keys apart; far too short to be guessed from. */
+    /**
+     * The part of a secret that lists show so people can tell keys apart; far too short to be guessed from. A key
+     * an operator chose (a bootstrap key) has no kind prefix, so only its first characters show.
+     */
     static String visiblePrefix(KeyKind kind, String secret) {
-        return secret.substring(0, kind.prefix().length() + VISIBLE_CHARS);
+        int kindPrefix = secret.startsWith(kind.prefix()) ? kind.prefix().length() : 0;
+        return secret.substring(0, kindPrefix + VISIBLE_CHARS);
     }
 }

@@ -121,6 +121,27 @@ class PlatformKeyTest extends ApiTestBase {
     }
 
     @Test
+    void aListShowsNoMoreOfAnOperatorsChosenKeyThanOfAGeneratedOne() {
+        // given the bootstrap key the operator chose, which has none of Roster's prefixes
+        String chosen = Api.PLATFORM_KEY;
+
+        // when the platform keys are listed
+        var listed = api.get("/v1/platform-keys?limit=100", chosen);
+
+        // then no prefix shown gives away more than six characters of it
+        assertThat(listed.status()).isEqualTo(200);
+        for (var key : listed.json().path("data")) {
+            String prefix = key.path("prefix").asString();
+            if (!prefix.startsWith("roster_")) {
+                assertThat(prefix.length()).as(prefix).isLessThanOrEqualTo(6);
+            }
+            assertThat(chosen.startsWith(prefix) && prefix.length() > 6)
+                    .as(prefix)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void theLastPlatformKeyCannotBeRevokedEvenByTwoRequestsAtOnce() throws Exception {
         List<UUID> others = jdbc.sql("""
                         UPDATE api_keys SET revoked_at = now() WHERE kind = 'platform' AND revoked_at IS NULL
@@ -189,6 +210,7 @@ class PlatformKeyTest extends ApiTestBase {
                 properties.publicUrl(),
                 bootstrapKey,
                 properties.keyPepper(),
+                properties.masterKey(),
                 properties.database(),
                 properties.users());
         new BootstrapKey(keys, configured).afterSingletonsInstantiated();
