@@ -8,7 +8,6 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,13 +207,7 @@ class SessionSecurityTest extends ApiTestBase {
 
     private String member() {
         String email = Fixtures.uniqueEmail("member");
-        Api.Response created =
-                api.post("/v1/users", tenant.adminKey(), Map.of("email", email, "roles", List.of("user")));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String token = MailServer.token(MailServer.await(email, 1).get(0));
-        assertThat(api.post("/v1/public/invitations/" + token + "/accept", null, Map.of("password", PASSWORD))
-                        .status())
-                .isEqualTo(204);
+        fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
         return email;
     }
 
@@ -242,11 +235,11 @@ class SessionSecurityTest extends ApiTestBase {
     }
 
     private Api.Response signIn(String email, String password) {
-        return api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
+        return fixtures.signIn(email, password);
     }
 
     private Api.Response refresh(String refreshToken) {
-        return api.post("/v1/auth/token", null, Map.of("grantType", "refresh_token", "refreshToken", refreshToken));
+        return fixtures.refresh(refreshToken);
     }
 
     private Api.Response changeWith(String challenge, String newPassword) {

@@ -8,7 +8,6 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,11 +138,7 @@ class SsoOnlyUserTest extends ApiTestBase {
 
     private String member() {
         String email = Fixtures.uniqueEmail("member");
-        api.post("/v1/users", tenant.adminKey(), Map.of("email", email, "roles", List.of("user")));
-        String token = MailServer.token(MailServer.await(email, 1).get(0));
-        assertThat(api.post("/v1/public/invitations/" + token + "/accept", null, Map.of("password", PASSWORD))
-                        .status())
-                .isEqualTo(204);
+        fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
         return email;
     }
 
@@ -163,10 +158,10 @@ class SsoOnlyUserTest extends ApiTestBase {
     }
 
     private Api.Response signIn(String email, String password) {
-        return api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
+        return fixtures.signIn(email, password);
     }
 
     private Api.Response refresh(String refreshToken) {
-        return api.post("/v1/auth/token", null, Map.of("grantType", "refresh_token", "refreshToken", refreshToken));
+        return fixtures.refresh(refreshToken);
     }
 }

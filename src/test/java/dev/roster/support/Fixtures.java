@@ -85,15 +85,34 @@ public final class Fixtures {
     public String signedIn(String adminKey, String role) {
         String email = uniqueEmail(role);
         String password = "correct horse battery staple";
+        member(adminKey, email, role, password);
+        Api.Response tokens = signIn(email, password);
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens.field("accessToken");
+    }
+
+    /**
+     * A user of the key's organization with the given role who has accepted its emailed invitation with this
+     * password; returns its id.
+     */
+    public String member(String adminKey, String email, String role, String password) {
         Api.Response created = api.post("/v1/users", adminKey, Map.of("email", email, "roles", List.of(role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String token = MailServer.token(MailServer.await(email, 1).get(0));
         Api.Response accepted =
                 api.post("/v1/public/invitations/" + token + "/accept", null, Map.of("password", password));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
-        Api.Response tokens = api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
-        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-        return tokens.field("accessToken");
+        return created.field("id");
+    }
+
+    /** Signs in with a password: tokens, a challenge, or the refusal. */
+    public Api.Response signIn(String email, String password) {
+        return api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
+    }
+
+    /** Spends a refresh token: new tokens, or the refusal. */
+    public Api.Response refresh(String refreshToken) {
+        return api.post("/v1/auth/token", null, Map.of("grantType", "refresh_token", "refreshToken", refreshToken));
     }
 
     /** An organization with an admin key, ready for user tests. */
