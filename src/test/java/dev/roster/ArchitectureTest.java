@@ -23,7 +23,7 @@ class ArchitectureTest {
             "audit",
             "mail",
             "invitation",
-            "web",
+            "login",
             "idempotency",
             "ratelimit",
             "webhook",

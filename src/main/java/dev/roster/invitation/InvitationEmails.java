@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes invitation emails, in plain text and escaped HTML. Links start with {@code ROSTER_PUBLIC_URL}, never
@@ -43,10 +42,10 @@ class InvitationEmails {
                 The link works once and expires on %s.
                 If you did not expect this invitation, ignore this email.
                 """.formatted(inviter, organizationName, link, expiry);
-        String html = page(
+        String html = Mail.html(
                 "<p>%s invited you to join <strong>%s</strong>.</p><p><a href=\"%s\">Set your password</a> to accept.</p>"
-                        .formatted(escape(inviter), escape(organizationName), escape(link)),
-                "The link works once and expires on " + escape(expiry) + ".");
+                        .formatted(Mail.escape(inviter), Mail.escape(organizationName), Mail.escape(link)),
+                "The link works once and expires on " + Mail.escape(expiry) + ".");
         return new Mail(org, "invitation", email, subject(organizationName), text, html);
     }
 
@@ -72,25 +71,20 @@ class InvitationEmails {
 
                 The temporary password expires on %s.
                 """.formatted(inviter, organizationName, signIn, email, password, expiry);
-        String html = page(
+        String html = Mail.html(
                 ("<p>%s invited you to join <strong>%s</strong>.</p><p><a href=\"%s\">Sign in</a> with your email and"
                                 + " this temporary password:</p><p><code>%s</code></p><p>You will choose your own"
                                 + " password when you first sign in.</p>")
-                        .formatted(escape(inviter), escape(organizationName), escape(signIn), escape(password)),
-                "The temporary password expires on " + escape(expiry) + ".");
+                        .formatted(
+                                Mail.escape(inviter),
+                                Mail.escape(organizationName),
+                                Mail.escape(signIn),
+                                Mail.escape(password)),
+                "The temporary password expires on " + Mail.escape(expiry) + ".");
         return new Mail(org, "invitation", email, subject(organizationName), text, html);
     }
 
     private static String subject(String organizationName) {
         return "You are invited to join " + organizationName;
-    }
-
-    private static String page(String body, String footer) {
-        return "<!doctype html><html lang=\"en\"><body style=\"font-family:sans-serif\">" + body
-                + "<p style=\"color:#555\">" + footer + "</p></body></html>";
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

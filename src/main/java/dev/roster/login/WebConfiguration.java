@@ -1,4 +1,4 @@
-package dev.roster.web;
+package dev.roster.login;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;

@@ -1,4 +1,4 @@
-package dev.roster.web;
+package dev.roster.login;
 
 import dev.roster.invitation.AcceptInvitationRequest;
 import dev.roster.invitation.InvitationService;

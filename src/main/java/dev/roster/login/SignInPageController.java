@@ -1,4 +1,4 @@
-package dev.roster.web;
+package dev.roster.login;
 
 import dev.roster.auth.PasswordChangeService;
 import dev.roster.auth.SignInRequest;

@@ -1,4 +1,4 @@
-package dev.roster.web;
+package dev.roster.login;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
