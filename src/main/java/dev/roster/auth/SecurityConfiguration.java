@@ -51,7 +51,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
-                        .requestMatchers("/v1/public/**", "/v1/auth/token", "/v1/auth/password", "/v1/auth/revoke")
+                        .requestMatchers(
+                                "/v1/public/**",
+                                "/v1/auth/token",
+                                "/v1/auth/password",
+                                "/v1/auth/revoke",
+                                "/v1/auth/mfa")
                         .permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/invitations/**", "/login", "/login/**", "/css/**")
                         .permitAll()

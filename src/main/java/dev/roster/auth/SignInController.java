@@ -38,6 +38,15 @@ class SignInController {
         return signIn.signIn(request);
     }
 
+    @PostMapping("/v1/auth/mfa")
+    @SecurityRequirements
+    @Operation(
+            summary = "Second step of a sign-in with MFA: the challengeToken and a code (or a recoveryCode) for"
+                    + " tokens; wrong codes count toward the sign-in limit")
+    SignInResult secondFactor(@RequestBody SecondFactorRequest request) {
+        return signIn.withSecondFactor(request.challengeToken(), request.code(), request.recoveryCode());
+    }
+
     @PostMapping("/v1/auth/password")
     @Operation(
             summary = "Replace a password: with a challengeToken (once), or as a signed-in user with currentPassword;"

@@ -1,5 +1,6 @@
 package dev.roster.auth;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ProblemException;
@@ -10,6 +11,7 @@ import dev.roster.user.UserStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,7 @@ public class SignInService {
     private final Secrets secrets;
     private final SigningKeys signingKeys;
     private final TokenIssuer tokens;
+    private final MfaService mfa;
     private final TransactionTemplate transaction;
 
     SignInService(
@@ -47,6 +50,7 @@ public class SignInService {
             Secrets secrets,
             SigningKeys signingKeys,
             TokenIssuer tokens,
+            MfaService mfa,
             TransactionTemplate transaction) {
         this.users = users;
         this.roles = roles;
@@ -57,6 +61,7 @@ public class SignInService {
         this.secrets = secrets;
         this.signingKeys = signingKeys;
         this.tokens = tokens;
+        this.mfa = mfa;
         this.transaction = transaction;
     }
 
@@ -122,7 +127,11 @@ public class SignInService {
         if (credential == null) {
             throw invalidCredentials();
         }
-        attempts.clear(request.email());
+        if (!user.mfaEnabled()) {
+            // With a second factor to come, the count goes on until the code is right: a known password must not
+            // buy fresh guesses at the code.
+            attempts.clear(request.email());
+        }
         if (!user.allowPasswordAuth()) {
             throw ssoRequired();
         }
@@ -132,7 +141,38 @@ public class SignInService {
         if (user.status() != UserStatus.ACTIVE) {
             throw invalidCredentials();
         }
+        if (user.mfaEnabled()) {
+            return tokens.mfaChallenge(user.id());
+        }
         return transaction.execute(status -> tokens.issue(user, null));
+    }
+
+    /**
+     * Meets the challenge a right password led to with a code from the user's authenticator or a recovery code.
+     * The challenge works once; wrong codes count toward the email's sign-in limit.
+     */
+    public SignInResult withSecondFactor(String challengeToken, String code, String recoveryCode) {
+        JWTClaimsSet claims = Optional.ofNullable(challengeToken)
+                .flatMap(token -> signingKeys.verify(token, TokenIssuer.MFA_CHALLENGE))
+                .filter(verified -> verified.getJWTID() != null)
+                .orElseThrow(() -> invalidToken("The challenge token is invalid, used or expired; sign in again."));
+        SignInCandidate user = users.findCandidate(UserId.of(claims.getSubject()))
+                .filter(found -> found.status() == UserStatus.ACTIVE && found.mfaEnabled())
+                .orElseThrow(() -> invalidToken("The challenge token is invalid, used or expired; sign in again."));
+        attempts.count(user.email());
+        if (!mfa.verify(user, code, recoveryCode)) {
+            throw ProblemException.invalid(
+                    recoveryCode != null ? "recoveryCode" : "code", "is not right, or was used already");
+        }
+        attempts.clear(user.email());
+        return transaction.execute(status -> {
+            if (!credentials.spendChallenge(
+                    UUID.fromString(claims.getJWTID()),
+                    claims.getExpirationTime().toInstant())) {
+                throw invalidToken("The challenge token is invalid, used or expired; sign in again.");
+            }
+            return tokens.issue(user, null);
+        });
     }
 
     /**

@@ -183,6 +183,7 @@ class SigningKeys {
         return switch (type) {
             case TokenIssuer.ACCESS -> properties.accessTokenTtl();
             case TokenIssuer.CHALLENGE -> TokenIssuer.CHALLENGE_TTL;
+            case TokenIssuer.MFA_CHALLENGE -> TokenIssuer.MFA_TTL;
             default -> Duration.ZERO;
         };
     }

@@ -30,6 +30,8 @@ class TokenIssuer {
     static final Duration CHALLENGE_TTL = Duration.ofMinutes(10);
     static final String ACCESS = "at+jwt";
     static final String CHALLENGE = "password-change+jwt";
+    static final Duration MFA_TTL = Duration.ofMinutes(5);
+    static final String MFA_CHALLENGE = "mfa+jwt";
 
     private final UserService users;
     private final RoleAssignmentService roles;
@@ -88,6 +90,11 @@ class TokenIssuer {
     SignInResult challenge(UserId user) {
         return SignInResult.passwordChangeRequired(
                 signingKeys.sign(claims(user, CHALLENGE_TTL).build(), CHALLENGE));
+    }
+
+    /** The challenge a user with an authenticator meets at {@code POST /v1/auth/mfa}, after a right password. */
+    SignInResult mfaChallenge(UserId user) {
+        return SignInResult.mfaRequired(signingKeys.sign(claims(user, MFA_TTL).build(), MFA_CHALLENGE));
     }
 
     String issuer() {

@@ -55,7 +55,7 @@ class SignInPageController {
             SignInResult result = signIn.signIn(new SignInRequest("password", email, password, null, null));
             if (result.challengeToken() != null) {
                 model.addAttribute("challengeToken", result.challengeToken());
-                return "change-password";
+                return "mfa_required".equals(result.challenge()) ? "mfa" : "change-password";
             }
             return signedIn(result, model);
         } catch (ProblemException e) {
@@ -90,6 +90,32 @@ class SignInPageController {
                             : "The password " + e.errors().get(0).message() + ".");
             return e.status() == HttpStatus.BAD_REQUEST ? "change-password" : "login";
         }
+    }
+
+    @PostMapping("/login/mfa")
+    String secondFactor(
+            @RequestParam(required = false) String challengeToken,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String recoveryCode,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            return signedIn(
+                    signIn.withSecondFactor(challengeToken, blankToNull(code), blankToNull(recoveryCode)), model);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            if (e.status() != HttpStatus.BAD_REQUEST) {
+                model.addAttribute("error", e.getMessage());
+                return "login";
+            }
+            model.addAttribute("challengeToken", challengeToken);
+            model.addAttribute("error", "That code is not right, or was used already. Try the next one.");
+            return "mfa";
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String signedIn(SignInResult result, Model model) {

@@ -59,7 +59,7 @@ class JdbcUserRepository {
      * more than that needs: no role names (sign-in reads them once, when it issues a token).
      */
     private static final String CANDIDATES = """
-            SELECT u.id, u.organization_id, u.email, u.name, u.status, u.allow_password_auth
+            SELECT u.id, u.organization_id, u.email, u.name, u.status, u.allow_password_auth, u.mfa_enabled
             FROM users u JOIN organizations o ON o.id = u.organization_id AND o.deleted_at IS NULL
             WHERE u.deleted_at IS NULL
             """;
@@ -231,6 +231,13 @@ class JdbcUserRepository {
                 .update();
     }
 
+    void recordMfa(UserId id, boolean enabled) {
+        jdbc.sql("UPDATE users SET mfa_enabled = :enabled, updated_at = now() WHERE id = :id")
+                .param("id", id.value())
+                .param("enabled", enabled)
+                .update();
+    }
+
     void recordSignIn(UserId id) {
         jdbc.sql("UPDATE users SET last_login_at = now() WHERE id = :id")
                 .param("id", id.value())
@@ -259,7 +266,8 @@ class JdbcUserRepository {
                 rs.getString("email"),
                 rs.getString("name"),
                 UserStatus.valueOf(rs.getString("status").toUpperCase()),
-                rs.getBoolean("allow_password_auth"));
+                rs.getBoolean("allow_password_auth"),
+                rs.getBoolean("mfa_enabled"));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.roster.shared.UserId;
  * A live user that may be signing in with an email: what sign-in needs to know, and no more.
  *
  * @param allowPasswordAuth false for an SSO-only user, whom no password signs in
+ * @param mfaEnabled whether sign-in asks for a second factor after the password
  */
 public record SignInCandidate(
         UserId id,
@@ -14,4 +15,5 @@ public record SignInCandidate(
         String email,
         String name,
         UserStatus status,
-        boolean allowPasswordAuth) {}
+        boolean allowPasswordAuth,
+        boolean mfaEnabled) {}

@@ -317,6 +317,12 @@ public class UserService {
         return reload(org, id);
     }
 
+    /** Keeps whether the user signs in with a second factor; the MFA feature audits the change. */
+    @Transactional
+    public void recordMfa(UserId id, boolean enabled) {
+        users.recordMfa(id, enabled);
+    }
+
     /** Keeps lastLoginAt. */
     @Transactional
     public void recordSignIn(UserId id) {

@@ -7,14 +7,9 @@ import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
+import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +24,6 @@ class PasswordResetTest extends ApiTestBase {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "a brand new passphrase";
-    private static final HttpClient BROWSER = HttpClient.newHttpClient();
 
     @Autowired
     JdbcClient jdbc;
@@ -145,7 +139,7 @@ class PasswordResetTest extends ApiTestBase {
     }
 
     @Test
-    void thePagesKeepTheTokenOutOfTheAddressBarAndSetThePassword() throws Exception {
+    void thePagesKeepTheTokenOutOfTheAddressBarAndSetThePassword() {
         // given a reset link
         String email = member();
         ask(email);
@@ -196,25 +190,8 @@ class PasswordResetTest extends ApiTestBase {
         return api.post("/v1/public/password-resets/confirm", null, Map.of("token", token, "newPassword", newPassword));
     }
 
-    private HttpResponse<String> browse(String method, String path, String cookie, Map<String, String> form)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Forwarded-For", "2001:db8:7e5e::1");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        if (form == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            StringBuilder body = new StringBuilder();
-            form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(name)
-                    .append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
-        return BROWSER.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> browse(String method, String path, String cookie, Map<String, String> form) {
+        Pages pages = new Pages(port, "2001:db8:7e5e::1");
+        return method.equals("GET") ? pages.get(path, cookie) : pages.post(path, cookie, form);
     }
 }

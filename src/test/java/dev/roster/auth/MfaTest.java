@@ -1,0 +1,213 @@
+package dev.roster.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.support.Api;
+import dev.roster.support.ApiTestBase;
+import dev.roster.support.Fixtures;
+import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.Pages;
+import dev.roster.support.RosterTest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A second factor: enrolled by the user, asked for at every sign-in, each code working once. */
+@RosterTest
+class MfaTest extends ApiTestBase {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    private Tenant tenant;
+
+    @BeforeEach
+    void newTenant() {
+        tenant = fixtures.tenant("business");
+    }
+
+    @Test
+    void anEnrolledUserSignsInWithACodeThatWorksOnce() {
+        // given a member who enrolled an authenticator
+        Enrolled member = enrolled("user");
+
+        // when it signs in with its password
+        Api.Response first = fixtures.signIn(member.email(), PASSWORD);
+
+        // then it is asked for a code; a wrong one fails, the right one signs in, and the same code again fails
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.field("challenge")).isEqualTo("mfa_required");
+        assertThat(first.field("accessToken")).isNull();
+        assertThat(secondFactor(first.field("challengeToken"), "000000", null).status())
+                .isEqualTo(400);
+        String code = member.codeForNextStep();
+        Api.Response signedIn = secondFactor(first.field("challengeToken"), code, null);
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+        assertThat(api.get("/v1/users/me", signedIn.field("accessToken"))
+                        .json()
+                        .path("mfaEnabled")
+                        .asBoolean())
+                .isTrue();
+        String again = fixtures.signIn(member.email(), PASSWORD).field("challengeToken");
+        assertThat(secondFactor(again, code, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aChallengeWorksOnceAndARecoveryCodeToo() {
+        Enrolled member = enrolled("user");
+        String challenge = fixtures.signIn(member.email(), PASSWORD).field("challengeToken");
+        String recovery = member.recoveryCodes().get(0);
+
+        Api.Response recovered = secondFactor(challenge, null, recovery);
+        Api.Response replayedChallenge =
+                secondFactor(challenge, null, member.recoveryCodes().get(1));
+        String next = fixtures.signIn(member.email(), PASSWORD).field("challengeToken");
+        Api.Response reusedRecovery = secondFactor(next, null, recovery);
+
+        assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
+        assertThat(replayedChallenge.status()).isEqualTo(401);
+        assertThat(reusedRecovery.status()).isEqualTo(400);
+        assertThat(secondFactor(next, null, member.recoveryCodes().get(2)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void wrongCodesCountTowardTheSignInLimit() {
+        Enrolled member = enrolled("user");
+        String challenge = fixtures.signIn(member.email(), PASSWORD).field("challengeToken");
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(secondFactor(challenge, "00000" + i, null).status()).isEqualTo(400);
+        }
+
+        // the password's attempt and four wrong codes make five: the next attempt of any kind is refused
+        assertThat(secondFactor(challenge, member.codeForNextStep(), null).status())
+                .isEqualTo(429);
+        assertThat(fixtures.signIn(member.email(), PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void anAdminResetsMfaWhichIsAuditedAndCountsAsAGrant() {
+        // given an admin with an authenticator, and a key that may only write users
+        Enrolled admin = enrolled("admin");
+        String userManager = fixtures.keyWith(tenant.organizationId(), "users:read", "users:write");
+
+        // when the user manager and then the admin key reset its MFA
+        Api.Response byManager = api.delete("/v1/users/" + admin.id() + "/mfa", userManager);
+        Api.Response byAdmin = api.delete("/v1/users/" + admin.id() + "/mfa", tenant.adminKey());
+
+        // then only the admin key may, sign-in no longer asks for a code, and the reset is in the audit log
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(byManager.field("code")).isEqualTo("permission_escalation");
+        assertThat(byAdmin.status()).isEqualTo(204);
+        assertThat(fixtures.signIn(admin.email(), PASSWORD).field("accessToken"))
+                .isNotNull();
+        assertThat(api.get("/v1/audit-events?action=user.mfa_reset&targetId=" + admin.id(), tenant.adminKey())
+                        .json()
+                        .path("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theSecretIsSealedAndTheEnrollmentCarriesAQrCode() {
+        String jwt = signedIn(Fixtures.uniqueEmail("qr"), "user");
+
+        Api.Response enrollment = api.post("/v1/users/me/mfa/totp", jwt, null);
+
+        assertThat(enrollment.status()).isEqualTo(200);
+        assertThat(enrollment.field("otpauthUri"))
+                .startsWith("otpauth://totp/")
+                .contains("secret=" + enrollment.field("secret"));
+        assertThat(enrollment.field("qrCodeSvg")).startsWith("<svg").contains("<path");
+        assertThat(jdbc.sql("SELECT secret FROM user_totp WHERE secret LIKE 'rsb1:%'")
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .noneMatch(stored -> stored.contains(enrollment.field("secret")));
+        assertThat(api.post("/v1/users/me/mfa/totp", tenant.adminKey(), null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theLoginPageAsksForTheCodeAfterThePassword() {
+        Enrolled member = enrolled("user");
+        Pages pages = new Pages(port, "2001:db8:3fa::1");
+
+        HttpResponse<String> asked = pages.post("/login", null, Map.of("email", member.email(), "password", PASSWORD));
+        Matcher challenge =
+                Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"").matcher(asked.body());
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Your authenticator code");
+        assertThat(challenge.find()).isTrue();
+        HttpResponse<String> wrong =
+                pages.post("/login/mfa", null, Map.of("challengeToken", challenge.group(1), "code", "000000"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        HttpResponse<String> signedIn = pages.post(
+                "/login/mfa", null, Map.of("challengeToken", challenge.group(1), "code", member.codeForNextStep()));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains(member.email());
+    }
+
+    /** A member with a confirmed authenticator: its secret and its recovery codes. */
+    private record Enrolled(String id, String email, byte[] key, List<String> recoveryCodes) {
+
+        /** The code of the step after now: the current one was spent when the authenticator was confirmed. */
+        String codeForNextStep() {
+            return Totp.code(key, Instant.now().getEpochSecond() / Totp.STEP_SECONDS + 1);
+        }
+    }
+
+    private Enrolled enrolled(String role) {
+        String email = Fixtures.uniqueEmail("mfa");
+        String jwt = signedIn(email, role);
+        Api.Response enrollment = api.post("/v1/users/me/mfa/totp", jwt, null);
+        assertThat(enrollment.status()).as(enrollment.toString()).isEqualTo(200);
+        byte[] key = Totp.unbase32(enrollment.field("secret"));
+        assertThat(api.post("/v1/users/me/mfa/totp/confirm", jwt, Map.of("code", "123456"))
+                        .status())
+                .isIn(200, 400);
+        Api.Response confirmed = api.post(
+                "/v1/users/me/mfa/totp/confirm",
+                jwt,
+                Map.of("code", Totp.code(key, Instant.now().getEpochSecond() / Totp.STEP_SECONDS)));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        confirmed.json().path("recoveryCodes").forEach(code -> codes.add(code.asString()));
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+        String id = api.get("/v1/users/me", jwt).field("id");
+        return new Enrolled(id, email, key, codes);
+    }
+
+    private String signedIn(String email, String role) {
+        fixtures.member(tenant.adminKey(), email, role, PASSWORD);
+        return fixtures.signIn(email, PASSWORD).field("accessToken");
+    }
+
+    private Api.Response secondFactor(String challenge, String code, String recoveryCode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("challengeToken", challenge);
+        if (code != null) {
+            body.put("code", code);
+        }
+        if (recoveryCode != null) {
+            body.put("recoveryCode", recoveryCode);
+        }
+        return api.post("/v1/auth/mfa", null, body);
+    }
+}
