@@ -65,7 +65,19 @@ public class MfaService {
     /** Starts enrolling the signed-in user's authenticator; 409 when it already has one. */
     @Transactional
     public MfaEnrollment enroll(Caller caller) {
-        SignInCandidate user = signedIn(caller);
+        return enroll(signedIn(caller));
+    }
+
+    /**
+     * Confirms enrollment with a code from the new authenticator; returns the recovery codes, shown only now. From
+     * then on sign-in asks for a code.
+     */
+    @Transactional
+    public List<String> confirm(Caller caller, String code) {
+        return confirm(signedIn(caller), code);
+    }
+
+    MfaEnrollment enroll(SignInCandidate user) {
         if (user.mfaEnabled()) {
             throw ProblemException.conflict(
                     "mfa_already_enabled", "This user already has an authenticator; an admin can reset it.");
@@ -76,13 +88,7 @@ public class MfaService {
         return new MfaEnrollment(secret, uri, QrCodes.svg(uri));
     }
 
-    /**
-     * Confirms enrollment with a code from the new authenticator; returns the recovery codes, shown only now. From
-     * then on sign-in asks for a code.
-     */
-    @Transactional
-    public List<String> confirm(Caller caller, String code) {
-        SignInCandidate user = signedIn(caller);
+    List<String> confirm(SignInCandidate user, String code) {
         JdbcMfaRepository.Authenticator authenticator = mfa.find(user.id())
                 .filter(found -> !found.confirmed())
                 .orElseThrow(() -> ProblemException.conflict(

@@ -76,7 +76,9 @@ public class PasswordChangeService {
                 throw invalidChallenge();
             }
             events.publishEvent(new PasswordChanged(user.organizationId(), user.id()));
-            return renewed(user);
+            refreshTokens.revokeAllOf(user.id());
+            return tokens.afterFirstFactor(
+                    users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials));
         });
     }
 

@@ -47,6 +47,24 @@ class SignInController {
         return signIn.withSecondFactor(request.challengeToken(), request.code(), request.recoveryCode());
     }
 
+    @PostMapping("/v1/auth/mfa/enroll")
+    @SecurityRequirements
+    @Operation(
+            summary = "Start enrolling an authenticator with the mfa_enrollment_required challenge: its secret,"
+                    + " otpauth URI and a QR code")
+    MfaEnrollment enroll(@RequestBody SecondFactorRequest request) {
+        return signIn.enrollWithChallenge(request.challengeToken());
+    }
+
+    @PostMapping("/v1/auth/mfa/enroll/confirm")
+    @SecurityRequirements
+    @Operation(
+            summary = "Confirm that authenticator with a code from it: tokens, and the ten recovery codes shown only"
+                    + " in this answer")
+    SignInResult confirmEnrollment(@RequestBody SecondFactorRequest request) {
+        return signIn.confirmEnrollment(request.challengeToken(), request.code());
+    }
+
     @PostMapping("/v1/auth/password")
     @Operation(
             summary = "Replace a password: with a challengeToken (once), or as a signed-in user with currentPassword;"

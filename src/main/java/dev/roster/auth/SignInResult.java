@@ -1,16 +1,19 @@
 package dev.roster.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * Tokens, or a challenge to meet before there are any.
  *
  * @param challenge password_change_required when a temporary password must be replaced first; mfa_required when a
- *     code from the user's authenticator must follow the password
+ *     code from the user's authenticator must follow the password; mfa_enrollment_required when the organization
+ *     requires MFA and the user must enroll an authenticator first ({@code POST /v1/auth/mfa/enroll})
  * @param challengeToken sends the new password to {@code POST /v1/auth/password} (valid 10 minutes), or the code
  *     to {@code POST /v1/auth/mfa} (valid 5 minutes); each works once
  * @param accessToken a JWT for {@code Authorization: Bearer}, valid {@code expiresIn} seconds
  * @param refreshToken exchanges once for new tokens at {@code POST /v1/auth/token}
+ * @param recoveryCodes after enrolling an authenticator at sign-in: the ten recovery codes, shown only here
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SignInResult(
@@ -19,17 +22,27 @@ public record SignInResult(
         String accessToken,
         String tokenType,
         Integer expiresIn,
-        String refreshToken) {
+        String refreshToken,
+        List<String> recoveryCodes) {
 
     static SignInResult tokens(String accessToken, int expiresIn, String refreshToken) {
-        return new SignInResult(null, null, accessToken, "Bearer", expiresIn, refreshToken);
+        return new SignInResult(null, null, accessToken, "Bearer", expiresIn, refreshToken, null);
+    }
+
+    static SignInResult mfaEnrollmentRequired(String challengeToken) {
+        return new SignInResult("mfa_enrollment_required", challengeToken, null, null, null, null, null);
     }
 
     static SignInResult mfaRequired(String challengeToken) {
-        return new SignInResult("mfa_required", challengeToken, null, null, null, null);
+        return new SignInResult("mfa_required", challengeToken, null, null, null, null, null);
     }
 
     static SignInResult passwordChangeRequired(String challengeToken) {
-        return new SignInResult("password_change_required", challengeToken, null, null, null, null);
+        return new SignInResult("password_change_required", challengeToken, null, null, null, null, null);
+    }
+
+    /** The same tokens, with the recovery codes of an authenticator just enrolled. */
+    SignInResult withRecoveryCodes(List<String> codes) {
+        return new SignInResult(challenge, challengeToken, accessToken, tokenType, expiresIn, refreshToken, codes);
     }
 }

@@ -141,10 +141,7 @@ public class SignInService {
         if (user.status() != UserStatus.ACTIVE) {
             throw invalidCredentials();
         }
-        if (user.mfaEnabled()) {
-            return tokens.mfaChallenge(user.id());
-        }
-        return transaction.execute(status -> tokens.issue(user, null));
+        return transaction.execute(status -> tokens.afterFirstFactor(user));
     }
 
     /**
@@ -202,6 +199,46 @@ public class SignInService {
             throw invalidToken("The refresh token is invalid, used or expired; sign in again.");
         }
         return result;
+    }
+
+    /** Starts enrolling an authenticator with the challenge of an organization that requires MFA. */
+    public MfaEnrollment enrollWithChallenge(String challengeToken) {
+        return transaction.execute(
+                status -> mfa.enroll(enrolling(challengeToken).user()));
+    }
+
+    /**
+     * Confirms the authenticator enrolled with the challenge: MFA is on, the challenge is spent, and the answer is
+     * tokens with the ten recovery codes.
+     */
+    public SignInResult confirmEnrollment(String challengeToken, String code) {
+        Enrolling enrolling = enrolling(challengeToken);
+        return transaction.execute(status -> {
+            List<String> codes = mfa.confirm(enrolling.user(), code);
+            if (!credentials.spendChallenge(enrolling.id(), enrolling.expiresAt())) {
+                throw invalidToken("The challenge token is invalid, used or expired; sign in again.");
+            }
+            SignInCandidate enrolled =
+                    users.findCandidate(enrolling.user().id()).orElseThrow(SignInService::invalidCredentials);
+            return tokens.issue(enrolled, null).withRecoveryCodes(codes);
+        });
+    }
+
+    private record Enrolling(SignInCandidate user, UUID id, java.time.Instant expiresAt) {}
+
+    private Enrolling enrolling(String challengeToken) {
+        ProblemException invalid = invalidToken("The challenge token is invalid, used or expired; sign in again.");
+        JWTClaimsSet claims = Optional.ofNullable(challengeToken)
+                .flatMap(token -> signingKeys.verify(token, TokenIssuer.ENROLLMENT_CHALLENGE))
+                .filter(verified -> verified.getJWTID() != null)
+                .orElseThrow(() -> invalid);
+        SignInCandidate user = users.findCandidate(UserId.of(claims.getSubject()))
+                .filter(found -> found.status() == UserStatus.ACTIVE && !found.mfaEnabled())
+                .orElseThrow(() -> invalid);
+        return new Enrolling(
+                user,
+                UUID.fromString(claims.getJWTID()),
+                claims.getExpirationTime().toInstant());
     }
 
     static ProblemException invalidCredentials() {

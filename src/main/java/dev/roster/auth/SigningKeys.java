@@ -184,6 +184,7 @@ class SigningKeys {
             case TokenIssuer.ACCESS -> properties.accessTokenTtl();
             case TokenIssuer.CHALLENGE -> TokenIssuer.CHALLENGE_TTL;
             case TokenIssuer.MFA_CHALLENGE -> TokenIssuer.MFA_TTL;
+            case TokenIssuer.ENROLLMENT_CHALLENGE -> TokenIssuer.CHALLENGE_TTL;
             default -> Duration.ZERO;
         };
     }

@@ -1,6 +1,7 @@
 package dev.roster.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.roster.organization.OrganizationService;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Grants;
 import dev.roster.shared.Ids;
@@ -32,8 +33,10 @@ class TokenIssuer {
     static final String CHALLENGE = "password-change+jwt";
     static final Duration MFA_TTL = Duration.ofMinutes(5);
     static final String MFA_CHALLENGE = "mfa+jwt";
+    static final String ENROLLMENT_CHALLENGE = "mfa-enrollment+jwt";
 
     private final UserService users;
+    private final OrganizationService organizations;
     private final RoleAssignmentService roles;
     private final JdbcRefreshTokenRepository refreshTokens;
     private final Secrets secrets;
@@ -43,6 +46,7 @@ class TokenIssuer {
 
     TokenIssuer(
             UserService users,
+            OrganizationService organizations,
             RoleAssignmentService roles,
             JdbcRefreshTokenRepository refreshTokens,
             Secrets secrets,
@@ -50,6 +54,7 @@ class TokenIssuer {
             RosterProperties properties,
             TokenProperties tokens) {
         this.users = users;
+        this.organizations = organizations;
         this.roles = roles;
         this.refreshTokens = refreshTokens;
         this.secrets = secrets;
@@ -90,6 +95,21 @@ class TokenIssuer {
     SignInResult challenge(UserId user) {
         return SignInResult.passwordChangeRequired(
                 signingKeys.sign(claims(user, CHALLENGE_TTL).build(), CHALLENGE));
+    }
+
+    /**
+     * What a sign-in whose first factor was right ends with: the second-factor challenge for a user with an
+     * authenticator, the enrollment challenge for one whose organization requires MFA, else tokens.
+     */
+    SignInResult afterFirstFactor(SignInCandidate user) {
+        if (user.mfaEnabled()) {
+            return mfaChallenge(user.id());
+        }
+        if (organizations.mfaRequired(user.organizationId())) {
+            return SignInResult.mfaEnrollmentRequired(
+                    signingKeys.sign(claims(user.id(), CHALLENGE_TTL).build(), ENROLLMENT_CHALLENGE));
+        }
+        return issue(user, null);
     }
 
     /** The challenge a user with an authenticator meets at {@code POST /v1/auth/mfa}, after a right password. */

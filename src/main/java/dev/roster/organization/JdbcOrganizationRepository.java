@@ -19,7 +19,7 @@ class JdbcOrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
-            seats_used, partner_key_id, roles_take_effect, created_at, created_by, updated_at, updated_by
+            seats_used, partner_key_id, roles_take_effect, mfa_required, created_at, created_by, updated_at, updated_by
             """;
 
     private final JdbcClient jdbc;
@@ -76,11 +76,18 @@ class JdbcOrganizationRepository {
     }
 
     Organization update(
-            OrganizationId id, String name, Plan plan, Integer seatLimit, String rolesTakeEffect, String actor) {
+            OrganizationId id,
+            String name,
+            Plan plan,
+            Integer seatLimit,
+            String rolesTakeEffect,
+            boolean mfaRequired,
+            String actor) {
         return jdbc.sql("""
                         UPDATE organizations
                         SET name = :name, plan = :plan, seat_limit_override = :seatLimit,
-                            roles_take_effect = :rolesTakeEffect, updated_at = now(), updated_by = :actor
+                            roles_take_effect = :rolesTakeEffect, mfa_required = :mfaRequired, updated_at = now(),
+                            updated_by = :actor
                         WHERE id = :id
                         RETURNING %s
                         """.formatted(COLUMNS))
@@ -89,6 +96,7 @@ class JdbcOrganizationRepository {
                 .param("plan", plan.code())
                 .param("seatLimit", seatLimit)
                 .param("rolesTakeEffect", rolesTakeEffect)
+                .param("mfaRequired", mfaRequired)
                 .param("actor", actor)
                 .query(JdbcOrganizationRepository::map)
                 .single();
@@ -130,6 +138,7 @@ class JdbcOrganizationRepository {
                 rs.getInt("seats_used"),
                 rs.getObject("partner_key_id", UUID.class),
                 rs.getString("roles_take_effect"),
+                rs.getBoolean("mfa_required"),
                 Rows.instant(rs, "created_at"),
                 rs.getString("created_by"),
                 Rows.instant(rs, "updated_at"),

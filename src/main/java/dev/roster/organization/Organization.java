@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param seatsUsed users that are not deleted (active, invited and deactivated)
  * @param partnerKeyId the partner key that created this organization and may manage it, if any
  * @param rolesTakeEffect immediately, or on_accept: roles given with an invitation are granted when it is accepted
+ * @param mfaRequired whether every user must have an authenticator: one without enrolls at its next sign-in
  */
 public record Organization(
         OrganizationId id,
@@ -22,6 +23,7 @@ public record Organization(
         int seatsUsed,
         UUID partnerKeyId,
         String rolesTakeEffect,
+        boolean mfaRequired,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

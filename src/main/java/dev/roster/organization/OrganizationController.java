@@ -58,7 +58,9 @@ class OrganizationController {
     }
 
     @PatchMapping("/{orgId}")
-    @Operation(summary = "Change name, plan or seat limit (null seatLimit returns to the plan's)")
+    @Operation(
+            summary = "Change name, plan, seat limit (null returns to the plan's) or rolesTakeEffect (platform and"
+                    + " partner keys), or mfaRequired (also the organization's organization:manage)")
     Organization update(
             @AuthenticationPrincipal Caller caller,
             @PathVariable OrganizationId orgId,

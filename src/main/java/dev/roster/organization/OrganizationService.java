@@ -85,26 +85,35 @@ public class OrganizationService {
         return organizations.find(accessible).orElseThrow(OrganizationService::notFound);
     }
 
-    /** Changes name, plan or seat-limit override. Platform and owning partner keys only. */
+    /**
+     * Changes name, plan, seat-limit override or rolesTakeEffect (platform and owning partner keys only), or
+     * mfaRequired (also the organization's own organization:manage).
+     */
     @Transactional
     public Organization update(Caller caller, OrganizationId id, Patch<UpdateOrganizationRequest> patch) {
         OrganizationId accessible = requireAccess(caller, id);
-        requireOperator(caller);
+        if (patch.has("name") || patch.has("plan") || patch.has("seatLimit") || patch.has("rolesTakeEffect")) {
+            requireOperator(caller);
+        } else {
+            caller.require(Permission.ORGANIZATION_MANAGE);
+        }
         Organization current = organizations.lock(accessible).orElseThrow(OrganizationService::notFound);
-        patch.requireNonNull("name", "plan", "rolesTakeEffect");
+        patch.requireNonNull("name", "plan", "rolesTakeEffect", "mfaRequired");
         UpdateOrganizationRequest values = patch.values();
         String name = patch.has("name") ? Text.required("name", values.name(), MAX_NAME) : current.name();
         Plan plan = patch.has("plan") ? Plan.parse("plan", values.plan()) : current.plan();
         Integer seatLimit = patch.has("seatLimit") ? checkSeatLimit(values.seatLimit()) : current.seatLimitOverride();
         String rolesTakeEffect =
                 patch.has("rolesTakeEffect") ? rolesTakeEffect(values.rolesTakeEffect()) : current.rolesTakeEffect();
+        boolean mfaRequired = patch.has("mfaRequired") ? values.mfaRequired() : current.mfaRequired();
         Organization updated =
-                organizations.update(current.id(), name, plan, seatLimit, rolesTakeEffect, caller.actor());
+                organizations.update(current.id(), name, plan, seatLimit, rolesTakeEffect, mfaRequired, caller.actor());
         Changes changes = new Changes()
                 .diff("name", current.name(), updated.name())
                 .diff("plan", current.plan().code(), updated.plan().code())
                 .diff("seatLimitOverride", current.seatLimitOverride(), updated.seatLimitOverride())
-                .diff("rolesTakeEffect", current.rolesTakeEffect(), updated.rolesTakeEffect());
+                .diff("rolesTakeEffect", current.rolesTakeEffect(), updated.rolesTakeEffect())
+                .diff("mfaRequired", current.mfaRequired(), updated.mfaRequired());
         if (!changes.isEmpty()) {
             publish(caller, "organization.updated", updated.id(), changes);
         }
@@ -186,6 +195,12 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public String name(OrganizationId id) {
         return organizations.find(id).map(Organization::name).orElseThrow(OrganizationService::notFound);
+    }
+
+    /** Whether the organization makes every user sign in with a second factor. */
+    @Transactional(readOnly = true)
+    public boolean mfaRequired(OrganizationId id) {
+        return organizations.find(id).map(Organization::mfaRequired).orElse(false);
     }
 
     /** Whether roles given with an invitation wait for its acceptance in this organization. */

@@ -6,5 +6,8 @@ package dev.roster.organization;
  * @param seatLimit an explicit seat limit; null returns to the plan's. Lowering it below the seats in use keeps
  *     every existing user and only stops new ones.
  * @param rolesTakeEffect immediately (the default) or on_accept
+ * @param mfaRequired true makes every user enroll an authenticator before it gets any token; an organization's own
+ *     admin (organization:manage) may change it
  */
-public record UpdateOrganizationRequest(String name, String plan, Integer seatLimit, String rolesTakeEffect) {}
+public record UpdateOrganizationRequest(
+        String name, String plan, Integer seatLimit, String rolesTakeEffect, Boolean mfaRequired) {}
