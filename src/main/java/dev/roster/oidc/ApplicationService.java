@@ -1,7 +1,6 @@
 package dev.roster.oidc;
 
 import dev.roster.auth.Secrets;
-import dev.roster.organization.OrganizationService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
@@ -20,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,17 +40,11 @@ public class ApplicationService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcApplicationRepository applications;
-    private final OrganizationService organizations;
     private final Secrets secrets;
     private final ApplicationEventPublisher events;
 
-    ApplicationService(
-            JdbcApplicationRepository applications,
-            OrganizationService organizations,
-            Secrets secrets,
-            ApplicationEventPublisher events) {
+    ApplicationService(JdbcApplicationRepository applications, Secrets secrets, ApplicationEventPublisher events) {
         this.applications = applications;
-        this.organizations = organizations;
         this.secrets = secrets;
         this.events = events;
     }
@@ -221,7 +215,10 @@ public class ApplicationService {
         return type;
     }
 
-    /** The organizations, each one the caller reaches; null stays null (every organization it reaches). */
+    /**
+     * The organizations, each one the caller reaches (checked in one query); null stays null (every organization
+     * it reaches).
+     */
     private List<UUID> reachable(Caller caller, List<UUID> ids) {
         if (ids == null) {
             return null;
@@ -231,33 +228,21 @@ public class ApplicationService {
                     "organizationIds",
                     "must hold 1 to " + MAX_ORGANIZATIONS + " organizations, or be null for all the caller reaches");
         }
+        if (ids.contains(null)) {
+            throw ProblemException.invalid("organizationIds[" + ids.indexOf(null) + "]", "must not be null");
+        }
+        Set<UUID> found = applications.reachableOrganizations(requireOperator(caller), ids);
         List<FieldViolation> problems = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String problem = unreachable(caller, ids.get(i));
-            if (problem != null) {
-                problems.add(new FieldViolation("organizationIds[" + i + "]", problem));
+            if (!found.contains(ids.get(i))) {
+                problems.add(
+                        new FieldViolation("organizationIds[" + i + "]", "is not an organization this key reaches"));
             }
         }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
         return List.copyOf(new LinkedHashSet<>(ids));
-    }
-
-    /**
-     * Why the caller may not name this organization, or null when it may. A refusal always ends the transaction
-     * with a 400, so the 404 that marked it for rollback is never committed over.
-     */
-    private String unreachable(Caller caller, UUID id) {
-        if (id == null) {
-            return "must not be null";
-        }
-        try {
-            organizations.requireAccess(caller, new OrganizationId(id));
-            return null;
-        } catch (ProblemException e) {
-            return "is not an organization this key reaches";
-        }
     }
 
     private static String newClientId() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -163,6 +164,23 @@ class JdbcApplicationRepository {
                 .param("org", organizationId.value())
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * Which of these organizations the owner reaches, in one query: any live one for the platform (null), the live
+     * ones it created for a partner. The rule of {@code OrganizationService.requireAccess} for those two kinds, as
+     * {@link #admits} applies it at sign-in.
+     */
+    Set<UUID> reachableOrganizations(UUID partnerKeyId, List<UUID> ids) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT id FROM organizations
+                        WHERE id = ANY (CAST(:ids AS uuid[])) AND deleted_at IS NULL
+                          AND (CAST(:partner AS uuid) IS NULL OR partner_key_id = CAST(:partner AS uuid))
+                        """)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("partner", partnerKeyId)
+                .query(UUID.class)
+                .list());
     }
 
     private static Map<String, Object> fieldParams(ApplicationFields fields) {

@@ -2,15 +2,19 @@ package dev.roster.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.Caller;
+import dev.roster.shared.Grants;
 import dev.roster.shared.OrganizationId;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
+import dev.roster.support.Statements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -205,6 +209,31 @@ class ApplicationApiTest extends ApiTestBase {
         var reopened = api.send(
                 "PATCH", APPLICATIONS + "/" + restricted.field("id"), partner, "{\"organizationIds\":null}", Map.of());
         assertThat(reopened.json().path("organizationIds").isNull()).isTrue();
+    }
+
+    @Test
+    void fiftyOrganizationsAreCheckedWithOneQueryAndAFiftyFirstIsRefused() {
+        var partnerKey = api.post("/v1/partner-keys", Api.PLATFORM_KEY, Map.of("name", "Partner"));
+        String partner = partnerKey.field("key");
+        List<UUID> organizations = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            organizations.add(UUID.fromString(fixtures.organization(partner, "free")));
+        }
+        Caller caller = new Caller(Caller.Kind.PARTNER, UUID.fromString(partnerKey.field("id")), null, Grants.ALL);
+        ApplicationRequest request =
+                new ApplicationRequest("App", "public", List.of("https://app.example.com/cb"), null, organizations);
+
+        List<String> sql = Statements.recordedDuring(() -> service.create(caller, request));
+        List<UUID> tooMany = new ArrayList<>(organizations);
+        tooMany.add(organizations.get(0));
+        Map<String, Object> body = body("public", "https://app.example.com/cb");
+        body.put("organizationIds", tooMany);
+        var refused = create(partner, body);
+
+        assertThat(sql.stream().filter(s -> s.contains("FROM organizations"))).hasSize(1);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("organizationIds");
     }
 
     @Test
