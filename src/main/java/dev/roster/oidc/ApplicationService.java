@@ -5,21 +5,15 @@ import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
 import dev.roster.shared.Cursor;
-import dev.roster.shared.FieldViolation;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
-import dev.roster.shared.Text;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -35,16 +29,20 @@ public class ApplicationService {
 
     static final String CLIENT_ID_PREFIX = "roster_app_";
     static final String SECRET_PREFIX = "roster_secret_";
-    private static final int MAX_NAME = 200;
-    private static final int MAX_ORGANIZATIONS = 50;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcApplicationRepository applications;
+    private final ApplicationRules rules;
     private final Secrets secrets;
     private final ApplicationEventPublisher events;
 
-    ApplicationService(JdbcApplicationRepository applications, Secrets secrets, ApplicationEventPublisher events) {
+    ApplicationService(
+            JdbcApplicationRepository applications,
+            ApplicationRules rules,
+            Secrets secrets,
+            ApplicationEventPublisher events) {
         this.applications = applications;
+        this.rules = rules;
         this.secrets = secrets;
         this.events = events;
     }
@@ -52,13 +50,9 @@ public class ApplicationService {
     /** Registers an application; a confidential one's client secret is in the answer and shown nowhere else. */
     @Transactional
     public CreatedApplication create(Caller caller, ApplicationRequest request) {
-        UUID owner = requireOperator(caller);
-        String type = type(request.type());
-        ApplicationFields fields = new ApplicationFields(
-                Text.required("name", request.name(), MAX_NAME),
-                RedirectUris.check("redirectUris", request.redirectUris(), 1),
-                RedirectUris.check("postLogoutRedirectUris", request.postLogoutRedirectUris(), 0),
-                reachable(caller, request.organizationIds()));
+        UUID owner = ApplicationRules.requireOperator(caller);
+        String type = ApplicationRules.type(request.type());
+        ApplicationFields fields = rules.forCreate(caller, request);
         String secret = type.equals(Application.CONFIDENTIAL) ? secrets.newToken(SECRET_PREFIX) : null;
         Application created = applications.insert(
                 Ids.next(),
@@ -84,7 +78,7 @@ public class ApplicationService {
 
     @Transactional(readOnly = true)
     public Page<Application> list(Caller caller, String cursor, Integer limit) {
-        UUID owner = requireOperator(caller);
+        UUID owner = ApplicationRules.requireOperator(caller);
         int size = Cursor.limit(limit);
         return Page.of(
                 applications.page(owner, Cursor.decode(cursor), size + 1),
@@ -94,7 +88,9 @@ public class ApplicationService {
 
     @Transactional(readOnly = true)
     public Application get(Caller caller, UUID id) {
-        return applications.find(requireOperator(caller), id).orElseThrow(ApplicationService::notFound);
+        return applications
+                .find(ApplicationRules.requireOperator(caller), id)
+                .orElseThrow(ApplicationService::notFound);
     }
 
     /**
@@ -103,21 +99,10 @@ public class ApplicationService {
      */
     @Transactional
     public Application update(Caller caller, UUID id, Patch<ApplicationRequest> patch) {
-        Application current = applications.lock(requireOperator(caller), id).orElseThrow(ApplicationService::notFound);
-        patch.requireNonNull("name", "type", "redirectUris", "postLogoutRedirectUris");
-        ApplicationRequest values = patch.values();
-        if (patch.has("type") && !current.type().equals(values.type())) {
-            throw ProblemException.invalid("type", "cannot be changed; create another application");
-        }
-        ApplicationFields fields = new ApplicationFields(
-                patch.has("name") ? Text.required("name", values.name(), MAX_NAME) : current.name(),
-                patch.has("redirectUris")
-                        ? RedirectUris.check("redirectUris", values.redirectUris(), 1)
-                        : current.redirectUris(),
-                patch.has("postLogoutRedirectUris")
-                        ? RedirectUris.check("postLogoutRedirectUris", values.postLogoutRedirectUris(), 0)
-                        : current.postLogoutRedirectUris(),
-                patch.has("organizationIds") ? reachable(caller, values.organizationIds()) : current.organizationIds());
+        Application current = applications
+                .lock(ApplicationRules.requireOperator(caller), id)
+                .orElseThrow(ApplicationService::notFound);
+        ApplicationFields fields = rules.forUpdate(caller, current, patch);
         Application updated = applications.update(id, fields, caller.actor());
         Changes changes = new Changes()
                 .diff("name", current.name(), updated.name())
@@ -136,7 +121,9 @@ public class ApplicationService {
      */
     @Transactional
     public CreatedApplication rotateSecret(Caller caller, UUID id) {
-        Application current = applications.lock(requireOperator(caller), id).orElseThrow(ApplicationService::notFound);
+        Application current = applications
+                .lock(ApplicationRules.requireOperator(caller), id)
+                .orElseThrow(ApplicationService::notFound);
         if (!current.type().equals(Application.CONFIDENTIAL)) {
             throw ProblemException.conflict(
                     "application_public", "A public application has no client secret; it uses PKCE.");
@@ -157,7 +144,9 @@ public class ApplicationService {
      */
     @Transactional
     public void delete(Caller caller, UUID id) {
-        Application current = applications.lock(requireOperator(caller), id).orElseThrow(ApplicationService::notFound);
+        Application current = applications
+                .lock(ApplicationRules.requireOperator(caller), id)
+                .orElseThrow(ApplicationService::notFound);
         applications.markDeleted(id, caller.actor());
         publish(caller, "application.deleted", current, new Changes());
     }
@@ -195,54 +184,6 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public boolean admits(Application application, OrganizationId organizationId) {
         return applications.admits(application.id(), organizationId);
-    }
-
-    /** The partner key the caller's applications belong to; null for the platform, which reaches all. */
-    private static UUID requireOperator(Caller caller) {
-        if (caller.inOneOrganization()) {
-            throw ProblemException.forbidden("Only platform and partner keys manage applications.");
-        }
-        return caller.isPartner() ? caller.keyId() : null;
-    }
-
-    private static String type(String type) {
-        if (type == null) {
-            throw ProblemException.invalid("type", "is required");
-        }
-        if (!type.equals(Application.CONFIDENTIAL) && !type.equals(Application.PUBLIC)) {
-            throw ProblemException.invalid("type", "must be confidential or public");
-        }
-        return type;
-    }
-
-    /**
-     * The organizations, each one the caller reaches (checked in one query); null stays null (every organization
-     * it reaches).
-     */
-    private List<UUID> reachable(Caller caller, List<UUID> ids) {
-        if (ids == null) {
-            return null;
-        }
-        if (ids.isEmpty() || ids.size() > MAX_ORGANIZATIONS) {
-            throw ProblemException.invalid(
-                    "organizationIds",
-                    "must hold 1 to " + MAX_ORGANIZATIONS + " organizations, or be null for all the caller reaches");
-        }
-        if (ids.contains(null)) {
-            throw ProblemException.invalid("organizationIds[" + ids.indexOf(null) + "]", "must not be null");
-        }
-        Set<UUID> found = applications.reachableOrganizations(requireOperator(caller), ids);
-        List<FieldViolation> problems = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!found.contains(ids.get(i))) {
-                problems.add(
-                        new FieldViolation("organizationIds[" + i + "]", "is not an organization this key reaches"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
-        return List.copyOf(new LinkedHashSet<>(ids));
     }
 
     private static String newClientId() {
