@@ -28,6 +28,7 @@ class ArchitectureTest {
             "ratelimit",
             "webhook",
             "directory",
+            "oidc",
             "compat.recomly",
             "compat.entryguard",
             "compat.flatfile",
