@@ -1,7 +1,9 @@
 package dev.roster.auth;
 
 import dev.roster.shared.UserId;
+import dev.roster.shared.database.Rows;
 import dev.roster.shared.secret.SealedColumn;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class JdbcMfaRepository {
 
     /** A user's authenticator: its sealed secret, and whether the user proved it works. */
-    record Authenticator(String sealedSecret, boolean confirmed) {}
+    record Authenticator(String sealedSecret, boolean confirmed, Instant createdAt) {}
 
     private final JdbcClient jdbc;
 
@@ -37,9 +39,13 @@ class JdbcMfaRepository {
     }
 
     Optional<Authenticator> find(UserId user) {
-        return jdbc.sql("SELECT secret, confirmed_at IS NOT NULL AS confirmed FROM user_totp WHERE user_id = :user")
+        return jdbc.sql("""
+                        SELECT secret, confirmed_at IS NOT NULL AS confirmed, created_at FROM user_totp
+                        WHERE user_id = :user
+                        """)
                 .param("user", user.value())
-                .query((rs, row) -> new Authenticator(rs.getString("secret"), rs.getBoolean("confirmed")))
+                .query((rs, row) -> new Authenticator(
+                        rs.getString("secret"), rs.getBoolean("confirmed"), Rows.instant(rs, "created_at")))
                 .optional();
     }
 

@@ -82,8 +82,16 @@ public class MfaService {
             throw ProblemException.conflict(
                     "mfa_already_enabled", "This user already has an authenticator; an admin can reset it.");
         }
-        String secret = Totp.newSecret();
-        mfa.saveUnconfirmed(user.id(), box.seal(secret));
+        // An enrollment begun in the last ten minutes goes on with its secret: the app may have scanned it already.
+        String secret = mfa.find(user.id())
+                .filter(found -> !found.confirmed()
+                        && found.createdAt().isAfter(Instant.now().minus(TokenIssuer.CHALLENGE_TTL)))
+                .map(found -> box.open(found.sealedSecret()))
+                .orElseGet(() -> {
+                    String fresh = Totp.newSecret();
+                    mfa.saveUnconfirmed(user.id(), box.seal(fresh));
+                    return fresh;
+                });
         String uri = Totp.uri(organizations.name(user.organizationId()), user.email(), secret);
         return new MfaEnrollment(secret, uri, QrCodes.svg(uri));
     }

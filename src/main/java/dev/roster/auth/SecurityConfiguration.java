@@ -56,7 +56,9 @@ class SecurityConfiguration {
                                 "/v1/auth/token",
                                 "/v1/auth/password",
                                 "/v1/auth/revoke",
-                                "/v1/auth/mfa")
+                                "/v1/auth/mfa",
+                                "/v1/auth/mfa/enroll",
+                                "/v1/auth/mfa/enroll/confirm")
                         .permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/invitations/**", "/login", "/login/**", "/css/**")
                         .permitAll()

@@ -54,8 +54,7 @@ class SignInPageController {
         try {
             SignInResult result = signIn.signIn(new SignInRequest("password", email, password, null, null));
             if (result.challengeToken() != null) {
-                model.addAttribute("challengeToken", result.challengeToken());
-                return "mfa_required".equals(result.challenge()) ? "mfa" : "change-password";
+                return challenge(result, model);
             }
             return signedIn(result, model);
         } catch (ProblemException e) {
@@ -80,7 +79,8 @@ class SignInPageController {
             return "change-password";
         }
         try {
-            return signedIn(passwordChange.withChallenge(challengeToken, newPassword), model);
+            SignInResult result = passwordChange.withChallenge(challengeToken, newPassword);
+            return result.challengeToken() != null ? challenge(result, model) : signedIn(result, model);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute(
@@ -112,6 +112,43 @@ class SignInPageController {
             model.addAttribute("error", "That code is not right, or was used already. Try the next one.");
             return "mfa";
         }
+    }
+
+    @PostMapping("/login/mfa/enroll")
+    String confirmEnrollment(
+            @RequestParam(required = false) String challengeToken,
+            @RequestParam(required = false) String code,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            SignInResult result = signIn.confirmEnrollment(challengeToken, blankToNull(code));
+            model.addAttribute("recoveryCodes", result.recoveryCodes());
+            return signedIn(result, model);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            if (e.status() != HttpStatus.BAD_REQUEST) {
+                model.addAttribute("error", e.getMessage());
+                return "login";
+            }
+            model.addAttribute("error", "That code is not right. Type the six digits your app shows now.");
+            return enrollment(challengeToken, model);
+        }
+    }
+
+    /** The page a challenge leads to: a new password, a code, or an authenticator to enroll. */
+    private String challenge(SignInResult result, Model model) {
+        model.addAttribute("challengeToken", result.challengeToken());
+        return switch (result.challenge()) {
+            case "mfa_required" -> "mfa";
+            case "mfa_enrollment_required" -> enrollment(result.challengeToken(), model);
+            default -> "change-password";
+        };
+    }
+
+    private String enrollment(String challengeToken, Model model) {
+        model.addAttribute("challengeToken", challengeToken);
+        model.addAttribute("enrollment", signIn.enrollWithChallenge(challengeToken));
+        return "mfa-enroll";
     }
 
     private static String blankToNull(String text) {

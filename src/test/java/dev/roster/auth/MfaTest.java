@@ -164,6 +164,63 @@ class MfaTest extends ApiTestBase {
         assertThat(signedIn.body()).contains(member.email());
     }
 
+    @Test
+    void anOrganizationThatRequiresMfaMakesAUserEnrollBeforeItGetsAnyToken() {
+        // given a member, and its organization's admin turning MFA on
+        String email = Fixtures.uniqueEmail("required");
+        fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
+        String reader = fixtures.keyWith(tenant.organizationId(), "organization:read");
+        Api.Response refused =
+                api.patch("/v1/organizations/" + tenant.organizationId(), reader, Map.of("mfaRequired", true));
+        Api.Response required = api.patch(
+                "/v1/organizations/" + tenant.organizationId(), tenant.adminKey(), Map.of("mfaRequired", true));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(required.status()).as(required.toString()).isEqualTo(200);
+        assertThat(required.json().path("mfaRequired").asBoolean()).isTrue();
+
+        // when the member signs in, enrolls with the challenge, and confirms with a code
+        Api.Response signIn = fixtures.signIn(email, PASSWORD);
+        String challenge = signIn.field("challengeToken");
+        Api.Response enrollment = api.post("/v1/auth/mfa/enroll", null, Map.of("challengeToken", challenge));
+        assertThat(enrollment.status()).as(signIn + " then " + enrollment).isEqualTo(200);
+        byte[] key = Totp.unbase32(enrollment.field("secret"));
+        String code = Totp.code(key, Instant.now().getEpochSecond() / Totp.STEP_SECONDS);
+        Api.Response confirmed =
+                api.post("/v1/auth/mfa/enroll/confirm", null, Map.of("challengeToken", challenge, "code", code));
+
+        // then it got no token before, tokens and recovery codes after, and the challenge is spent
+        assertThat(signIn.field("challenge")).isEqualTo("mfa_enrollment_required");
+        assertThat(signIn.field("accessToken")).isNull();
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.field("accessToken")).isNotNull();
+        assertThat(confirmed.json().path("recoveryCodes")).hasSize(10);
+        assertThat(api.post("/v1/auth/mfa/enroll", null, Map.of("challengeToken", challenge))
+                        .status())
+                .isEqualTo(401);
+        assertThat(fixtures.signIn(email, PASSWORD).field("challenge")).isEqualTo("mfa_required");
+    }
+
+    @Test
+    void theLoginPageEnrollsAnAuthenticatorWhereTheOrganizationRequiresOne() {
+        String email = Fixtures.uniqueEmail("page-enroll");
+        fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
+        api.patch("/v1/organizations/" + tenant.organizationId(), tenant.adminKey(), Map.of("mfaRequired", true));
+        Pages pages = new Pages(port, "2001:db8:3fa::2");
+
+        HttpResponse<String> page = pages.post("/login", null, Map.of("email", email, "password", PASSWORD));
+        Matcher challenge =
+                Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"").matcher(page.body());
+        Matcher secret = Pattern.compile("Key: <code>([A-Z2-7]+)</code>").matcher(page.body());
+
+        assertThat(page.body()).contains("Set up your authenticator", "<svg");
+        assertThat(challenge.find() && secret.find()).isTrue();
+        String code = Totp.code(Totp.unbase32(secret.group(1)), Instant.now().getEpochSecond() / Totp.STEP_SECONDS);
+        HttpResponse<String> done =
+                pages.post("/login/mfa/enroll", null, Map.of("challengeToken", challenge.group(1), "code", code));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains(email, "Your recovery codes");
+    }
+
     /** A member with a confirmed authenticator: its secret and its recovery codes. */
     private record Enrolled(String id, String email, byte[] key, List<String> recoveryCodes) {
 
