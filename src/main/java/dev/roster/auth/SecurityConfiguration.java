@@ -11,7 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Stateless bearer-key security: no sessions, no cookies, no CSRF tokens to carry. Health, the OpenAPI document
@@ -29,6 +31,22 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Roster's own pages and answers: nothing inline, no script at all today, and never in a frame. An
+     * organization's logo may come from any https address.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data: https:;"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** Swagger UI, which needs inline script and style, is the one exception. */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'"
+            + " 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+    private static boolean isSwaggerUi(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, SignInService signIn, Problems problems)
             throws Exception {
@@ -40,9 +58,12 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                        + " script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                SecurityConfiguration::isSwaggerUi,
+                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !isSwaggerUi(request),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .addFilterBefore(
                         new BearerAuthenticationFilter(keys, signIn, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health/**")
