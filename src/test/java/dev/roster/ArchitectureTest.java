@@ -33,7 +33,8 @@ class ArchitectureTest {
             "compat.entryguard",
             "compat.flatfile",
             "compat.polytomic",
-            "compat.aptly");
+            "compat.aptly",
+            "scim");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

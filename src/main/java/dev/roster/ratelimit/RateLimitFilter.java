@@ -58,7 +58,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Caller caller = Caller.current();
         Quota quota;
-        if (caller.organizationId() == null) {
+        if (caller.kind() == Caller.Kind.SCIM) {
+            quota = Quota.of(properties.scimPerToken(), buckets.take(caller.actor(), properties.scimPerToken()));
+        } else if (caller.organizationId() == null) {
             quota = Quota.of(
                     properties.operatorPerMinute(), buckets.take(caller.actor(), properties.operatorPerMinute()));
         } else {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorPerMinute requests per minute of each platform or partner key
  * @param publicPerAddress requests per minute from one client address to the sign-in surfaces: {@code /v1/auth/*},
  *     {@code /v1/public/*}, {@code /login} and the invitation pages, signed in or not
+ * @param scimPerToken requests per minute of each SCIM token, whatever the plan: 3000 (50 a second) is twice what
+ *     Entra ID asks of gallery apps, so that a directory's first sync of thousands of users is never throttled
  */
 @ConfigurationProperties("roster.ratelimit")
 public record RateLimitProperties(
@@ -21,7 +23,8 @@ public record RateLimitProperties(
         @DefaultValue("memory") String store,
         Map<String, PlanLimits> plans,
         @DefaultValue("12000") long operatorPerMinute,
-        @DefaultValue("120") long publicPerAddress) {
+        @DefaultValue("120") long publicPerAddress,
+        @DefaultValue("3000") long scimPerToken) {
 
     private static final Map<String, PlanLimits> DEFAULTS = Map.of(
             "free", new PlanLimits(120L, 120L),

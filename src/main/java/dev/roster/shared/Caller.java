@@ -25,7 +25,9 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         PARTNER,
         ORGANIZATION,
         /** A signed-in user, through a JWT: acts in its own organization with its roles. */
-        USER
+        USER,
+        /** A SCIM token: a directory (Okta, Entra ID) provisioning users and groups of its one organization. */
+        SCIM
     }
 
     /** The caller of the request this thread serves; null before authentication or for an anonymous request. */
@@ -36,12 +38,17 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
 
     /** The actor string kept in createdBy, updatedBy and the audit log. */
     public String actor() {
-        return (kind == Kind.USER ? "user:" : "api_key:") + keyId;
+        return switch (kind) {
+                    case USER -> "user:";
+                    case SCIM -> "scim_token:";
+                    default -> "api_key:";
+                }
+                + keyId;
     }
 
-    /** Whether the caller is bound to one organization (an organization key or a user). */
+    /** Whether the caller is bound to one organization (an organization key, a user or a SCIM token). */
     public boolean inOneOrganization() {
-        return kind == Kind.ORGANIZATION || kind == Kind.USER;
+        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM;
     }
 
     public boolean isPlatform() {

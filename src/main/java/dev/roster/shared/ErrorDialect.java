@@ -2,6 +2,7 @@ package dev.roster.shared;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * The error body of a family of paths that is not Roster's own API: a compatibility surface answers every failure,
@@ -22,5 +23,10 @@ public interface ErrorDialect {
      */
     default HttpStatus status(Failure failure) {
         return failure.status();
+    }
+
+    /** The content type of the error body: JSON, unless the surface's specification names its own. */
+    default MediaType contentType() {
+        return MediaType.APPLICATION_JSON;
     }
 }

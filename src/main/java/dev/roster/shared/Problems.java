@@ -87,7 +87,7 @@ public class Problems {
                     Failure worded = failure.withStatus(dialect.status(failure));
                     return ResponseEntity.status(worded.status())
                             .headers(headers)
-                            .contentType(MediaType.APPLICATION_JSON)
+                            .contentType(dialect.contentType())
                             .body(dialect.body(worded));
                 })
                 .orElseGet(() -> ResponseEntity.status(problem.getStatus())
