@@ -18,11 +18,13 @@ import dev.roster.user.User;
 import dev.roster.user.UserPlaced;
 import dev.roster.user.UserService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -131,6 +133,58 @@ public class DirectoryService {
                 new Changes().set("userId", userId.toString()).set("isPrimary", primary),
                 org);
         return directory.members(org, groupId);
+    }
+
+    /**
+     * Adds many users to a group in two statements, however many they are (a directory may send 10,000 at once);
+     * users already in it stay as they are. Fails with 400 naming the first id that is not a live user of the
+     * organization. Returns the users that were added, written to the audit log as one event.
+     */
+    @Transactional
+    public List<UserId> addMembers(Caller caller, OrganizationId pathId, UUID groupId, Collection<UserId> userIds) {
+        OrganizationId org = writable(caller, pathId);
+        directory.lockGroup(org, groupId).orElseThrow(() -> notFound("Group"));
+        Set<UUID> wanted = userIds.stream().map(UserId::value).collect(Collectors.toSet());
+        Set<UUID> live = directory.liveUsers(org, wanted);
+        wanted.stream().filter(id -> !live.contains(id)).findFirst().ifPresent(missing -> {
+            throw ProblemException.invalid("members", missing + " is not a live user of this organization");
+        });
+        List<UserId> added = directory.addMembers(org, groupId, wanted);
+        publishMembers(caller, org, groupId, "group.members_added", added);
+        return added;
+    }
+
+    /** Removes many users from a group in one statement; ids that are not members are ignored. */
+    @Transactional
+    public List<UserId> removeMembers(Caller caller, OrganizationId pathId, UUID groupId, Collection<UserId> userIds) {
+        OrganizationId org = writable(caller, pathId);
+        directory.lockGroup(org, groupId).orElseThrow(() -> notFound("Group"));
+        List<UserId> removed = directory.removeMembers(org, groupId, userIds);
+        publishMembers(caller, org, groupId, "group.members_removed", removed);
+        return removed;
+    }
+
+    /** Makes the group's members exactly these users: {@link #removeMembers} of the others, then {@link #addMembers}. */
+    @Transactional
+    public void replaceMembers(Caller caller, OrganizationId pathId, UUID groupId, Collection<UserId> userIds) {
+        OrganizationId org = writable(caller, pathId);
+        directory.lockGroup(org, groupId).orElseThrow(() -> notFound("Group"));
+        List<UserId> removed = directory.removeMembersExcept(org, groupId, userIds);
+        publishMembers(caller, org, groupId, "group.members_removed", removed);
+        addMembers(caller, pathId, groupId, userIds);
+    }
+
+    private void publishMembers(Caller caller, OrganizationId org, UUID groupId, String action, List<UserId> users) {
+        if (!users.isEmpty()) {
+            publish(
+                    caller,
+                    action,
+                    "group",
+                    groupId,
+                    new Changes()
+                            .set("userIds", users.stream().map(UserId::toString).toList()),
+                    org);
+        }
     }
 
     @Transactional

@@ -185,6 +185,67 @@ class JdbcDirectoryRepository {
                 == 1;
     }
 
+    /** Reads and locks a group, so that concurrent member changes of one group apply one after another. */
+    Optional<Group> lockGroup(OrganizationId org, UUID id) {
+        return jdbc.sql("SELECT " + GROUP + " FROM groups WHERE organization_id = :org AND id = :id FOR UPDATE")
+                .param("org", org.value())
+                .param("id", id)
+                .query(JdbcDirectoryRepository::group)
+                .optional();
+    }
+
+    /** Which of these ids are live users of the organization. */
+    Set<UUID> liveUsers(OrganizationId org, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.sql("SELECT id FROM users WHERE organization_id = :org AND deleted_at IS NULL AND id = ANY(:ids)")
+                        .param("org", org.value())
+                        .param("ids", ids.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** Adds the users that are not members yet, in one statement; returns those it added. */
+    List<UserId> addMembers(OrganizationId org, UUID group, Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        INSERT INTO group_members (organization_id, group_id, user_id)
+                        SELECT :org, :group, u FROM unnest(CAST(:users AS uuid[])) AS u
+                        ON CONFLICT (group_id, user_id) DO NOTHING
+                        RETURNING user_id
+                        """)
+                .param("org", org.value())
+                .param("group", group)
+                .param("users", users.toArray(UUID[]::new))
+                .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /** Removes these users from the group in one statement; returns those that were members. */
+    List<UserId> removeMembers(OrganizationId org, UUID group, Collection<UserId> users) {
+        return deleteMembers(org, group, users, "");
+    }
+
+    /** Removes every member but these, in one statement; returns those removed. */
+    List<UserId> removeMembersExcept(OrganizationId org, UUID group, Collection<UserId> users) {
+        return deleteMembers(org, group, users, "NOT ");
+    }
+
+    /** @param negation a constant, never user input */
+    private List<UserId> deleteMembers(OrganizationId org, UUID group, Collection<UserId> users, String negation) {
+        return jdbc.sql("DELETE FROM group_members WHERE organization_id = :org AND group_id = :group AND " + negation
+                        + "(user_id = ANY(:users)) RETURNING user_id")
+                .param("org", org.value())
+                .param("group", group)
+                .param("users", users.stream().map(UserId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     List<GroupMember> members(OrganizationId org, UUID group) {
         return jdbc.sql("""
                         SELECT group_id, user_id, is_primary, created_at FROM group_members

@@ -9,6 +9,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,14 @@ class JdbcUserRepository {
                 .param("id", id.value())
                 .query(this::map)
                 .optional();
+    }
+
+    List<User> findAll(OrganizationId org, Collection<UserId> ids) {
+        return jdbc.sql(SELECT + " WHERE u.organization_id = :org AND u.id = ANY(:ids)")
+                .param("org", org.value())
+                .param("ids", ids.stream().map(UserId::value).toArray(UUID[]::new))
+                .query(this::map)
+                .list();
     }
 
     /** Reads and locks a user for the rest of the transaction, so that concurrent changes apply one after another. */

@@ -2,6 +2,7 @@ package dev.roster.user;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
 import java.time.Instant;
@@ -54,6 +55,21 @@ public record User(
     public UserId managerId() {
         return manager == null ? null : manager.id();
     }
+
+    /** Whether a SCIM directory created this user; {@link #scimTokenId} says through which token. */
+    @JsonProperty("scimManaged")
+    public boolean scimManaged() {
+        return scimTokenId() != null;
+    }
+
+    /** The id of the SCIM token that created this user; null for a user created another way. */
+    @JsonProperty("scimTokenId")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String scimTokenId() {
+        return createdBy != null && createdBy.startsWith(SCIM_ACTOR) ? createdBy.substring(SCIM_ACTOR.length()) : null;
+    }
+
+    private static final String SCIM_ACTOR = "scim_token:";
 
     /** The name to show: {@code name}, or else the first and last names; null when the user has none. */
     @JsonIgnore

@@ -16,6 +16,7 @@ import dev.roster.shared.ProblemException;
 import dev.roster.shared.RosterProperties;
 import dev.roster.shared.Text;
 import dev.roster.shared.UserId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +142,14 @@ public class UserService {
             caller.require(Permission.USERS_READ);
         }
         return users.find(org, id).orElseThrow(UserService::notFound);
+    }
+
+    /** The users of the organization with these ids, deleted or not, in no particular order; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<User> getAll(Caller caller, OrganizationId pathId, Collection<UserId> ids) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        return ids.isEmpty() ? List.of() : users.findAll(org, ids);
     }
 
     /**

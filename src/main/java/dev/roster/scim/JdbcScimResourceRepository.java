@@ -1,0 +1,177 @@
+package dev.roster.scim;
+
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.database.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SCIM's own rows, and the read side of SCIM's lists: filters run here as one SQL query over Roster's users or groups
+ * (read-only; every write goes through their services) joined with the attributes SCIM keeps.
+ */
+@Repository
+class JdbcScimResourceRepository {
+
+    /** One page of a list: the ids in order and the total over all pages. */
+    record Found(List<UUID> ids, long total) {}
+
+    record Ref(UUID id, String display) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcScimResourceRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<StoredResource> find(OrganizationId org, UUID id) {
+        return jdbc.sql("SELECT id, token_id, attributes, version, updated_at FROM scim_resources"
+                        + " WHERE organization_id = :org AND id = :id")
+                .param("org", org.value())
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    Map<UUID, StoredResource> findAll(OrganizationId org, Collection<UUID> ids) {
+        Map<UUID, StoredResource> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT id, token_id, attributes, version, updated_at FROM scim_resources"
+                        + " WHERE organization_id = :org AND id = ANY(:ids)")
+                .param("org", org.value())
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(this::map)
+                .list()
+                .forEach(resource -> found.put(resource.id(), resource));
+        return found;
+    }
+
+    /** Writes the attributes SCIM keeps, creating the row on the first write; the token is kept from the first. */
+    void save(OrganizationId org, String type, UUID id, UUID tokenId, String externalId, ObjectNode attributes) {
+        jdbc.sql("""
+                        INSERT INTO scim_resources (id, organization_id, resource_type, token_id, external_id, attributes)
+                        VALUES (:id, :org, :type, :token, :externalId, CAST(:attributes AS jsonb))
+                        ON CONFLICT (id) DO UPDATE SET external_id = :externalId, attributes = CAST(:attributes AS jsonb),
+                            version = scim_resources.version + 1, updated_at = now()
+                        """)
+                .param("id", id)
+                .param("org", org.value())
+                .param("type", type)
+                .param("token", tokenId)
+                .param("externalId", externalId)
+                .param("attributes", json.writeValueAsString(attributes))
+                .update();
+    }
+
+    void delete(OrganizationId org, UUID id) {
+        jdbc.sql("DELETE FROM scim_resources WHERE organization_id = :org AND id = :id")
+                .param("org", org.value())
+                .param("id", id)
+                .update();
+    }
+
+    /** Live users matching the condition, ordered by creation: one query for the page and the total. */
+    Found users(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
+        String from = " FROM users u LEFT JOIN scim_resources s ON s.id = u.id"
+                + " WHERE u.organization_id = :org AND u.deleted_at IS NULL AND " + condition;
+        return page(from, "u", org, params, offset, count);
+    }
+
+    /** Groups matching the condition, ordered by creation. */
+    Found groups(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
+        String from = " FROM groups g LEFT JOIN scim_resources s ON s.id = g.id WHERE g.organization_id = :org AND "
+                + condition;
+        return page(from, "g", org, params, offset, count);
+    }
+
+    /** @param from built from constants and a condition whose values are all bind parameters */
+    private Found page(
+            String from, String alias, OrganizationId org, Map<String, Object> params, long offset, int count) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("org", org.value());
+        if (count > 0) {
+            all.put("limit", count);
+            all.put("offset", offset);
+            List<UUID> ids = new ArrayList<>();
+            long[] total = {-1};
+            jdbc.sql("SELECT " + alias + ".id, count(*) OVER () AS total" + from + " ORDER BY " + alias
+                            + ".created_at, " + alias + ".id LIMIT :limit OFFSET :offset")
+                    .params(all)
+                    .query((ResultSet rs) -> {
+                        ids.add(rs.getObject(1, UUID.class));
+                        total[0] = rs.getLong(2);
+                    });
+            if (total[0] >= 0) {
+                return new Found(ids, total[0]);
+            }
+        }
+        long total =
+                jdbc.sql("SELECT count(*)" + from).params(all).query(Long.class).single();
+        return new Found(List.of(), total);
+    }
+
+    /** The groups of each of these users, by name. */
+    Map<UUID, List<Ref>> groupsOf(OrganizationId org, Collection<UUID> users) {
+        Map<UUID, List<Ref>> groups = new HashMap<>();
+        if (users.isEmpty()) {
+            return groups;
+        }
+        jdbc.sql("""
+                        SELECT m.user_id, g.id, g.name FROM group_members m JOIN groups g ON g.id = m.group_id
+                        WHERE m.organization_id = :org AND m.user_id = ANY(:users) ORDER BY g.name, g.id
+                        """)
+                .param("org", org.value())
+                .param("users", users.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    groups.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Ref(rs.getObject(2, UUID.class), rs.getString(3)));
+                });
+        return groups;
+    }
+
+    /** The members of each of these groups with their display names, in one query however many they are. */
+    Map<UUID, List<Ref>> membersOf(OrganizationId org, Collection<UUID> groups) {
+        Map<UUID, List<Ref>> members = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return members;
+        }
+        jdbc.sql("""
+                        SELECT m.group_id, u.id,
+                            coalesce(u.name, nullif(concat_ws(' ', u.first_name, u.last_name), ''), u.email)
+                        FROM group_members m JOIN users u ON u.id = m.user_id
+                        WHERE m.organization_id = :org AND m.group_id = ANY(:groups) AND u.deleted_at IS NULL
+                        ORDER BY m.created_at, u.id
+                        """)
+                .param("org", org.value())
+                .param("groups", groups.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Ref(rs.getObject(2, UUID.class), rs.getString(3)));
+                });
+        return members;
+    }
+
+    private StoredResource map(ResultSet rs, int row) throws SQLException {
+        return new StoredResource(
+                rs.getObject("id", UUID.class),
+                rs.getObject("token_id", UUID.class),
+                (ObjectNode) json.readTree(rs.getString("attributes")),
+                rs.getLong("version"),
+                Rows.instant(rs, "updated_at"));
+    }
+}
