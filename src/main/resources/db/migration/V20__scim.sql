@@ -23,6 +23,8 @@ CREATE TABLE scim_resources (
     resource_type   text        NOT NULL CHECK (resource_type IN ('User', 'Group')),
     token_id        uuid REFERENCES scim_tokens (id),
     external_id     text,
+    -- The userName as sent, lower-cased: unique among the organization's live SCIM users (null once deleted).
+    user_name       text,
     attributes      jsonb       NOT NULL DEFAULT '{}',
     version         bigint      NOT NULL DEFAULT 1,
     created_at      timestamptz NOT NULL DEFAULT now(),
@@ -30,6 +32,9 @@ CREATE TABLE scim_resources (
 );
 CREATE INDEX scim_resources_external_id ON scim_resources (organization_id, resource_type, external_id)
     WHERE external_id IS NOT NULL;
+
+CREATE UNIQUE INDEX scim_resources_user_name ON scim_resources (organization_id, user_name)
+    WHERE user_name IS NOT NULL;
 
 CREATE TABLE scim_settings (
     organization_id    uuid PRIMARY KEY REFERENCES organizations (id),

@@ -1,6 +1,7 @@
 package dev.roster.scim;
 
 import dev.roster.shared.OrganizationId;
+import dev.roster.shared.ProblemException;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,20 +63,47 @@ class JdbcScimResourceRepository {
         return found;
     }
 
-    /** Writes the attributes SCIM keeps, creating the row on the first write; the token is kept from the first. */
-    void save(OrganizationId org, String type, UUID id, UUID tokenId, String externalId, ObjectNode attributes) {
-        jdbc.sql("""
-                        INSERT INTO scim_resources (id, organization_id, resource_type, token_id, external_id, attributes)
-                        VALUES (:id, :org, :type, :token, :externalId, CAST(:attributes AS jsonb))
-                        ON CONFLICT (id) DO UPDATE SET external_id = :externalId, attributes = CAST(:attributes AS jsonb),
-                            version = scim_resources.version + 1, updated_at = now()
-                        """)
-                .param("id", id)
+    /**
+     * Writes the attributes SCIM keeps, creating the row on the first write; the token is kept from the first. A
+     * userName another live user of the organization has is 409 uniqueness.
+     *
+     * @param userName a user's userName (lower-cased here); null for a group
+     */
+    void save(
+            OrganizationId org,
+            String type,
+            UUID id,
+            UUID tokenId,
+            String externalId,
+            String userName,
+            ObjectNode attributes) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO scim_resources (id, organization_id, resource_type, token_id, external_id,
+                                user_name, attributes)
+                            VALUES (:id, :org, :type, :token, :externalId, lower(:userName), CAST(:attributes AS jsonb))
+                            ON CONFLICT (id) DO UPDATE SET external_id = :externalId, user_name = lower(:userName),
+                                attributes = CAST(:attributes AS jsonb), version = scim_resources.version + 1,
+                                updated_at = now()
+                            """)
+                    .param("id", id)
+                    .param("org", org.value())
+                    .param("type", type)
+                    .param("token", tokenId)
+                    .param("externalId", externalId)
+                    .param("userName", userName)
+                    .param("attributes", json.writeValueAsString(attributes))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("user_name_taken", "Another user of the organization has this userName.");
+        }
+    }
+
+    /** A deleted user's userName is free for a new user. */
+    void releaseUserName(OrganizationId org, UUID id) {
+        jdbc.sql("UPDATE scim_resources SET user_name = NULL WHERE organization_id = :org AND id = :id")
                 .param("org", org.value())
-                .param("type", type)
-                .param("token", tokenId)
-                .param("externalId", externalId)
-                .param("attributes", json.writeValueAsString(attributes))
+                .param("id", id)
                 .update();
     }
 

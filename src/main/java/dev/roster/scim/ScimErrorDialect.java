@@ -26,6 +26,7 @@ class ScimErrorDialect implements ErrorDialect {
 
     private static final Map<String, String> SCIM_TYPES = Map.of(
             "email_taken", "uniqueness",
+            "user_name_taken", "uniqueness",
             "external_id_taken", "uniqueness",
             "name_taken", "uniqueness",
             "validation_failed", "invalidValue",

@@ -153,6 +153,10 @@ final class ScimFilterSql {
         // A column stored lower-cased (the email) is compared as it is, so that its index serves the query.
         String expr = exact || column.storedLower() ? column.sql() : "lower(" + column.sql() + ")";
         String given = exact ? text : text.toLowerCase(Locale.ROOT);
+        if (op.equals("eq") && column.indexedEq() != null) {
+            String name = param(given);
+            return "(" + column.indexedEq().formatted(name) + " AND " + expr + " = " + name + ")";
+        }
         return switch (op) {
             case "eq" -> "(" + expr + " = " + param(given) + ")";
             case "ne" -> "(" + expr + " IS DISTINCT FROM " + param(given) + ")";

@@ -59,7 +59,7 @@ public class ScimGroupService {
         if (input.members() != null && !input.members().isEmpty()) {
             directory.addMembers(caller, null, group.id(), input.members());
         }
-        resources.save(org, TYPE, group.id(), caller.keyId(), input.externalId(), input.kept());
+        resources.save(org, TYPE, group.id(), caller.keyId(), input.externalId(), null, input.kept());
         return render(caller, org, group, true);
     }
 
@@ -98,14 +98,14 @@ public class ScimGroupService {
     @Transactional
     public ObjectNode replace(Caller caller, UUID id, JsonNode body, String ifMatch) {
         OrganizationId org = organization(caller);
+        Input input = read(body);
         Group current = directory.group(caller, null, id);
         ScimVersions.check(ifMatch, version(current, resources.find(org, id).orElse(null)));
-        Input input = read(body);
         rename(caller, current, input.displayName());
         if (input.members() != null) {
             directory.replaceMembers(caller, null, id, input.members());
         }
-        resources.save(org, TYPE, id, caller.keyId(), input.externalId(), input.kept());
+        resources.save(org, TYPE, id, caller.keyId(), input.externalId(), null, input.kept());
         return render(caller, org, directory.group(caller, null, id), true);
     }
 
@@ -116,11 +116,12 @@ public class ScimGroupService {
     @Transactional
     public void patch(Caller caller, UUID id, JsonNode body, String ifMatch) {
         OrganizationId org = organization(caller);
+        List<ScimPatch.Operation> operations = ScimPatch.operations(body, ScimAttributes.GROUP);
         Group current = directory.group(caller, null, id);
         StoredResource stored = resources.find(org, id).orElse(null);
         ScimVersions.check(ifMatch, version(current, stored));
         ObjectNode resource = render(current, stored, null);
-        for (ScimPatch.Operation operation : ScimPatch.operations(body)) {
+        for (ScimPatch.Operation operation : operations) {
             ScimPatch.Operation rest = members(caller, id, operation);
             if (rest != null) {
                 ScimPatch.apply(resource, rest);
@@ -130,7 +131,7 @@ public class ScimGroupService {
         Input input = read(resource);
         rename(caller, current, input.displayName());
         // Saved even when only members changed, so that the version (the ETag) moves with them.
-        resources.save(org, TYPE, id, caller.keyId(), input.externalId(), input.kept());
+        resources.save(org, TYPE, id, caller.keyId(), input.externalId(), null, input.kept());
     }
 
     @Transactional

@@ -26,11 +26,28 @@ final class ScimPatch {
 
     private ScimPatch() {}
 
-    /** The operations of a PatchOp body; 400 invalidSyntax when it is not one. */
-    static List<Operation> operations(JsonNode body) {
+    /**
+     * The operations of a PatchOp body, checked before the resource is looked up: 400 invalidSyntax when it is not
+     * one, invalidPath for a path the resource's schema does not have, invalidValue for an add or replace without a
+     * value.
+     */
+    static List<Operation> operations(JsonNode body, ScimAttributes attributes) {
+        JsonNode schemas = ScimJson.get(body, "schemas");
+        boolean patchOp = false;
+        if (schemas != null && schemas.isArray()) {
+            for (JsonNode schema : schemas) {
+                patchOp |= SCHEMA.equalsIgnoreCase(schema.asString());
+            }
+        }
+        if (!patchOp) {
+            throw syntax("a PATCH body's schemas is [\"" + SCHEMA + "\"]");
+        }
         JsonNode operations = ScimJson.get(body, "Operations");
         if (operations == null || !operations.isArray()) {
             throw syntax("a PATCH body has an Operations array");
+        }
+        if (operations.isEmpty()) {
+            throw syntax("Operations has at least one operation");
         }
         if (operations.size() > 1000) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "scim_tooMany", "At most 1000 operations at once.");
@@ -42,10 +59,20 @@ final class ScimPatch {
                 throw syntax("each operation's op is add, remove or replace");
             }
             String path = ScimJson.text(operation, "path");
-            result.add(new Operation(
+            Operation checked = new Operation(
                     op.toLowerCase(Locale.ROOT),
                     path == null || path.isBlank() ? null : path,
-                    ScimJson.get(operation, "value")));
+                    ScimJson.get(operation, "value"));
+            if (checked.path() == null && checked.op().equals("remove")) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "scim_noTarget", "A remove needs a path.");
+            }
+            if (!checked.op().equals("remove") && checked.value() == null) {
+                throw value("an " + checked.op() + " needs a value");
+            }
+            if (checked.path() != null) {
+                attributes.check(ScimPath.parse(checked.path()));
+            }
+            result.add(checked);
         }
         return result;
     }

@@ -23,16 +23,18 @@ record ScimPath(String extension, String attribute, ScimFilter filter, String su
                 path = path.substring(core.length() + 1);
             }
         }
-        if (lower.startsWith(ScimSchema.ENTERPRISE.toLowerCase(Locale.ROOT))) {
-            extension = ScimSchema.ENTERPRISE;
-            path = path.substring(ScimSchema.ENTERPRISE.length());
-            if (path.isEmpty()) {
-                return new ScimPath(extension, null, null, null);
+        if (path.equalsIgnoreCase(ScimSchema.ENTERPRISE)) {
+            return new ScimPath(ScimSchema.ENTERPRISE, null, null, null);
+        }
+        if (path.regionMatches(true, 0, "urn:", 0, 4)) {
+            // An extension's attribute: the URN is everything before the last colon ahead of any value filter.
+            int bracket = path.indexOf('[');
+            int colon = (bracket < 0 ? path : path.substring(0, bracket)).lastIndexOf(':');
+            extension = path.substring(0, colon);
+            if (extension.equalsIgnoreCase(ScimSchema.ENTERPRISE)) {
+                extension = ScimSchema.ENTERPRISE;
             }
-            if (!path.startsWith(":")) {
-                throw invalid(text);
-            }
-            path = path.substring(1);
+            path = path.substring(colon + 1);
         }
         int open = path.indexOf('[');
         if (open >= 0) {

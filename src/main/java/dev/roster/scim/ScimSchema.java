@@ -25,7 +25,25 @@ final class ScimSchema {
     /**
      * @param storedLower the column holds lower-cased text already (the email), so it is compared without lower()
      */
-    record Column(String sql, Type type, boolean caseExact, boolean storedLower) {}
+    record Column(String sql, Type type, boolean caseExact, boolean storedLower, String indexedEq) {
+
+        Column(String sql, Type type, boolean caseExact, boolean storedLower) {
+            this(sql, type, caseExact, storedLower, null);
+        }
+    }
+
+    /**
+     * userName is the one SCIM kept (lower-cased) or else the email. {@code eq}, what directories send, is a lookup
+     * by each one's index; the ids it finds are then checked against the exact condition.
+     */
+    private static final Column USER_NAME = new Column(
+            "coalesce(s.user_name, u.email)",
+            Type.STRING,
+            false,
+            true,
+            "u.id IN (SELECT r.id FROM scim_resources r WHERE r.organization_id = :org AND r.user_name = %1$s"
+                    + " UNION ALL SELECT x.id FROM users x WHERE x.organization_id = :org AND x.deleted_at IS NULL"
+                    + " AND x.email = %1$s)");
 
     /**
      * A multi-valued attribute: {@code source} (with {@code %1$s} for the element's alias) yields its elements and
@@ -36,7 +54,7 @@ final class ScimSchema {
         Optional<Column> sub(String alias, String path) {
             Column template = subs.get(path.toLowerCase(Locale.ROOT));
             return Optional.ofNullable(template)
-                    .map(c -> new Column(c.sql().formatted(alias), c.type(), c.caseExact(), c.storedLower()));
+                    .map(c -> new Column(c.sql().formatted(alias), c.type(), c.caseExact(), c.storedLower(), null));
         }
 
         String from(String alias) {
@@ -90,7 +108,7 @@ final class ScimSchema {
         Map<String, Column> c = new HashMap<>();
         c.put("id", exact("CAST(u.id AS text)"));
         c.put("externalid", exact("u.external_id"));
-        c.put("username", new Column("u.email", Type.STRING, false, true));
+        c.put("username", USER_NAME);
         c.put("displayname", text("coalesce(u.name, nullif(concat_ws(' ', u.first_name, u.last_name), ''))"));
         c.put("name.givenname", text("u.first_name"));
         c.put("name.familyname", text("u.last_name"));

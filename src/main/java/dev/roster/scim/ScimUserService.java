@@ -65,7 +65,8 @@ public class ScimUserService {
         if (Boolean.FALSE.equals(input.active())) {
             user = users.deactivate(caller, null, user.id());
         }
-        resources.save(org, TYPE, user.id().value(), caller.keyId(), input.externalId(), input.kept());
+        resources.save(
+                org, TYPE, user.id().value(), caller.keyId(), input.externalId(), input.userName(), input.kept());
         return render(org, user);
     }
 
@@ -120,10 +121,11 @@ public class ScimUserService {
     @Transactional
     public ObjectNode patch(Caller caller, UUID id, JsonNode body, String ifMatch) {
         OrganizationId org = organization(caller);
+        List<ScimPatch.Operation> operations = ScimPatch.operations(body, ScimAttributes.USER);
         User current = live(caller, id);
         ObjectNode resource = render(org, current);
         ScimVersions.check(ifMatch, resource.path("meta").path("version").asString());
-        for (ScimPatch.Operation operation : ScimPatch.operations(body)) {
+        for (ScimPatch.Operation operation : operations) {
             ScimPatch.apply(resource, operation);
         }
         resource.remove("meta");
@@ -139,6 +141,7 @@ public class ScimUserService {
         ScimVersions.check(
                 ifMatch, ScimUsers.version(current, resources.find(org, id).orElse(null)));
         users.delete(caller, null, current.id());
+        resources.releaseUserName(org, id);
     }
 
     private ObjectNode write(Caller caller, OrganizationId org, User current, ScimUsers.Input input) {
@@ -177,7 +180,8 @@ public class ScimUserService {
         } else if (Boolean.TRUE.equals(input.active()) && user.status() == UserStatus.DEACTIVATED) {
             user = users.reactivate(caller, null, user.id());
         }
-        resources.save(org, TYPE, user.id().value(), caller.keyId(), input.externalId(), input.kept());
+        resources.save(
+                org, TYPE, user.id().value(), caller.keyId(), input.externalId(), input.userName(), input.kept());
         return render(org, users.find(org, user.id()));
     }
 

@@ -1,6 +1,8 @@
 package dev.roster.scim;
 
+import dev.roster.shared.ProblemException;
 import dev.roster.shared.RosterProperties;
+import dev.roster.user.Email;
 import dev.roster.user.User;
 import dev.roster.user.UserStatus;
 import java.time.Instant;
@@ -24,6 +26,7 @@ class ScimUsers {
 
     /** What a request says about the attributes Roster owns, and what it keeps as sent. */
     record Input(
+            String userName,
             String email,
             String givenName,
             String familyName,
@@ -34,7 +37,7 @@ class ScimUsers {
             ObjectNode kept) {}
 
     private static final Set<String> NEVER_KEPT =
-            Set.of("id", "meta", "schemas", "password", "groups", "username", "externalid", "active", "displayname");
+            Set.of("id", "meta", "schemas", "password", "groups", "externalid", "active", "displayname");
 
     private final JsonMapper json;
     private final String base;
@@ -75,6 +78,7 @@ class ScimUsers {
         }
         return new Input(
                 userName.strip(),
+                email(userName.strip(), ScimJson.get(body, "emails")),
                 ScimJson.text(name, "givenName"),
                 ScimJson.text(name, "familyName"),
                 ScimJson.text(body, "displayName"),
@@ -82,6 +86,53 @@ class ScimUsers {
                 active(ScimJson.get(body, "active")),
                 manager,
                 kept);
+    }
+
+    /**
+     * Roster's email for the user: the userName when it is an email address (as Okta and Entra ID send it), else the
+     * primary email, else the first.
+     */
+    private static String email(String userName, JsonNode emails) {
+        if (isEmail(userName)) {
+            return userName;
+        }
+        String first = null;
+        if (emails != null && emails.isArray()) {
+            for (JsonNode email : emails) {
+                String value = ScimJson.text(email, "value");
+                if (value != null && isEmail(value)) {
+                    JsonNode primary = ScimJson.get(email, "primary");
+                    if (primary != null && primary.asBoolean()) {
+                        return value;
+                    }
+                    first = first == null ? value : first;
+                }
+            }
+        }
+        return first != null ? first : placeholder(userName);
+    }
+
+    /**
+     * Roster's users all have an email; a directory may send a user with none. Such a user gets an address under
+     * the reserved {@code .invalid} domain (RFC 2606), which no mail is ever delivered to, and which SCIM never shows
+     * as one of its emails.
+     */
+    static String placeholder(String userName) {
+        String local = userName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        local = local.substring(0, Math.min(local.length(), 40)) + "-"
+                + Integer.toHexString(userName.toLowerCase(Locale.ROOT).hashCode());
+        return local.replaceAll("^[.]+|[.]+$", "x") + PLACEHOLDER_DOMAIN;
+    }
+
+    static final String PLACEHOLDER_DOMAIN = "@no-email.scim.invalid";
+
+    private static boolean isEmail(String text) {
+        try {
+            Email.parse("email", text);
+            return true;
+        } catch (ProblemException notAnEmail) {
+            return false;
+        }
     }
 
     /** {@code true}, {@code false}, or Entra's {@code "True"} and {@code "False"}; null when absent. */
@@ -143,7 +194,7 @@ class ScimUsers {
                 resource.set(e.getKey(), e.getValue());
             }
         });
-        if (ScimJson.get(resource, "emails") == null) {
+        if (ScimJson.get(resource, "emails") == null && !user.email().endsWith(PLACEHOLDER_DOMAIN)) {
             resource.putArray("emails")
                     .addObject()
                     .put("value", user.email())
@@ -175,6 +226,10 @@ class ScimUsers {
             schemas.add(ScimSchema.ENTERPRISE);
             resource.set(ScimSchema.ENTERPRISE, enterprise);
         }
+        // An extension a directory sent, kept as sent, is named in schemas as its URN.
+        kept.propertyNames().stream()
+                .filter(key -> key.regionMatches(true, 0, "urn:", 0, 4) && !key.equalsIgnoreCase(ScimSchema.ENTERPRISE))
+                .forEach(schemas::add);
         Instant lastModified =
                 stored == null || stored.updatedAt().isBefore(user.updatedAt()) ? user.updatedAt() : stored.updatedAt();
         ObjectNode meta = resource.putObject("meta");
