@@ -116,9 +116,18 @@ class JdbcScimResourceRepository {
 
     /** Live users matching the condition, ordered by creation: one query for the page and the total. */
     Found users(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
-        String from = " FROM users u LEFT JOIN scim_resources s ON s.id = u.id"
+        return page(usersFrom(condition), "u", org, params, offset, count);
+    }
+
+    static String usersFrom(String condition) {
+        return " FROM users u LEFT JOIN scim_resources s ON s.id = u.id"
                 + " WHERE u.organization_id = :org AND u.deleted_at IS NULL AND " + condition;
-        return page(from, "u", org, params, offset, count);
+    }
+
+    /** The query of one page, for {@link #users} and for tests that read its plan. */
+    static String pageSql(String from, String alias) {
+        return "SELECT " + alias + ".id, count(*) OVER () AS total" + from + " ORDER BY " + alias + ".created_at, "
+                + alias + ".id LIMIT :limit OFFSET :offset";
     }
 
     /** Groups matching the condition, ordered by creation. */
@@ -138,13 +147,10 @@ class JdbcScimResourceRepository {
             all.put("offset", offset);
             List<UUID> ids = new ArrayList<>();
             long[] total = {-1};
-            jdbc.sql("SELECT " + alias + ".id, count(*) OVER () AS total" + from + " ORDER BY " + alias
-                            + ".created_at, " + alias + ".id LIMIT :limit OFFSET :offset")
-                    .params(all)
-                    .query((ResultSet rs) -> {
-                        ids.add(rs.getObject(1, UUID.class));
-                        total[0] = rs.getLong(2);
-                    });
+            jdbc.sql(pageSql(from, alias)).params(all).query((ResultSet rs) -> {
+                ids.add(rs.getObject(1, UUID.class));
+                total[0] = rs.getLong(2);
+            });
             if (total[0] >= 0) {
                 return new Found(ids, total[0]);
             }

@@ -176,10 +176,11 @@ final class ScimPatch {
                 continue;
             }
             ObjectNode object = (ObjectNode) element;
+            JsonNode given = value != null && value.isArray() && value.size() == 1 ? value.get(0) : value;
             if (path.sub() != null) {
                 set(object, ScimJson.key(object, path.sub()), "replace", value);
-            } else if (value != null && value.isObject()) {
-                value.properties().forEach(e -> object.set(ScimJson.key(object, e.getKey()), e.getValue()));
+            } else if (given != null && given.isObject()) {
+                given.properties().forEach(e -> object.set(ScimJson.key(object, e.getKey()), e.getValue()));
             } else {
                 throw value("a value filter without a sub-attribute takes an object value");
             }

@@ -51,6 +51,7 @@ class ScimUsers {
         if (body == null || !body.isObject()) {
             throw ScimPatch.syntax("the body is a JSON object");
         }
+        checkTypes(body);
         String userName = ScimJson.text(body, "userName");
         if (userName == null || userName.isBlank()) {
             throw ScimPatch.value("userName is required");
@@ -86,6 +87,41 @@ class ScimUsers {
                 active(ScimJson.get(body, "active")),
                 manager,
                 kept);
+    }
+
+    private static final Set<String> STRINGS = Set.of(
+            "username",
+            "displayname",
+            "nickname",
+            "profileurl",
+            "title",
+            "usertype",
+            "preferredlanguage",
+            "locale",
+            "timezone",
+            "externalid");
+    private static final Set<String> ARRAYS =
+            Set.of("emails", "phonenumbers", "ims", "photos", "addresses", "entitlements", "roles", "x509certificates");
+
+    /** The core attributes have the schema's types: 400 invalidValue for a boolean title or an object emails. */
+    private static void checkTypes(JsonNode body) {
+        body.properties().forEach(e -> {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                return;
+            }
+            if (STRINGS.contains(key) && !value.isString()) {
+                throw ScimPatch.value(e.getKey() + " is a string");
+            }
+            if (ARRAYS.contains(key) && !(value.isArray() && value.valueStream().allMatch(JsonNode::isObject))) {
+                throw ScimPatch.value(e.getKey() + " is an array of objects");
+            }
+            if (key.equals("name")
+                    && !(value.isObject() && value.valueStream().allMatch(v -> v.isString() || v.isNull()))) {
+                throw ScimPatch.value("name is an object of strings");
+            }
+        });
     }
 
     /**
