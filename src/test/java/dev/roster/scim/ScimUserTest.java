@@ -246,6 +246,21 @@ class ScimUserTest extends ApiTestBase {
     }
 
     @Test
+    void aScimDeactivationEndsTheUsersSignIn() {
+        String jwt = fixtures.signedIn(tenant.adminKey(), "user");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        String id = Scim.tree(payload).path("sub").asString();
+        int before = api.get("/v1/users/" + id, jwt).status();
+
+        Api.Response off =
+                scim.patch("/Users/" + id, Scim.ops(Map.of("op", "replace", "value", Map.of("active", false))));
+
+        assertThat(before).isEqualTo(200);
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(api.get("/v1/users/" + id, jwt).status()).isEqualTo(401);
+    }
+
+    @Test
     void entrasMultiAttributeReplaceAddOnSingleValuedAndValuePathAddsThatCreateTheEntry() {
         String id = scim.post("/Users", oktaUser(Fixtures.uniqueEmail("entra-patch")))
                 .field("id");
