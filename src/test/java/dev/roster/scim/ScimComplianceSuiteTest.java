@@ -2,11 +2,15 @@ package dev.roster.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.database.DatabaseServer;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
+import dev.roster.support.SecondNode;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs SAP's SCIM 2.0 compliance suite (com.sap.scimono:scimono-compliance-tests 0.0.24 from Maven Central, which
- * Roster did not write) against this test server on loopback, with a SCIM token as the Basic password, and writes
+ * Roster did not write) against a Roster node on loopback, with a SCIM token as the Basic password, and writes
  * the suite's own counts to target/scimono/run/summary.txt.
  */
 @RosterTest
@@ -30,9 +35,13 @@ class ScimComplianceSuiteTest extends ApiTestBase {
     private static final Path JAR = Path.of("target/scimono/scimono-compliance-tests.jar");
     private static final Pattern SUITE = Pattern.compile("<testsuite[^>]*?tests=\"(\\d+)\"[^>]*?>", Pattern.DOTALL);
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private DatabaseServer database;
 
+    /**
+     * The suite checks that meta.location is the address it called, so it runs against a second node on this
+     * database whose public URL is its own loopback address (the test server's is a name that resolves nowhere).
+     */
     @Test
     void sapsScimComplianceSuiteRunsAgainstRosterWithBasicAuth() throws Exception {
         assertThat(JAR)
@@ -40,6 +49,17 @@ class ScimComplianceSuiteTest extends ApiTestBase {
                 .exists();
         Tenant tenant = fixtures.tenant("enterprise");
         String token = Scim.token(api, tenant.adminKey());
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (ConfigurableApplicationContext node =
+                SecondNode.start(database, "--server.port=" + port, "--roster.public-url=http://127.0.0.1:" + port)) {
+            run(port, token);
+        }
+    }
+
+    private void run(int port, String token) throws Exception {
         Path run = Path.of("target/scimono/run");
         Files.createDirectories(run);
         try (Stream<Path> old = Files.list(run)) {

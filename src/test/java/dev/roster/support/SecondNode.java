@@ -35,7 +35,11 @@ public final class SecondNode {
                 "--roster.smtp.port=" + MailServer.PORT,
                 "--roster.smtp.starttls=false",
                 "--spring.jmx.enabled=false"));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            // A setting the test gives replaces the default of the same name (a fixed port instead of any).
+            args.removeIf(arg -> arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+            args.add(setting);
+        }
         return new SpringApplicationBuilder(RosterApplication.class).run(args.toArray(String[]::new));
     }
 

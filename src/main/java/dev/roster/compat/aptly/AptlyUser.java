@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param status INVITED, ACTIVE or DEACTIVATED
  * @param isExpirePassword true while the user holds a temporary password it must change at its first sign-in
  * @param userRoles the roles the user holds across the organization, in effect or waiting for the acceptance
+ * @param autoProvisioned true for a user a SCIM directory created (createdBy names its token)
  * @param userGroups the user's groups; empty when the caller may not read groups (groups:read)
  */
 @Schema(name = "AptlyUser")
@@ -91,7 +92,7 @@ record AptlyUser(
                 null,
                 user.status().name(),
                 null,
-                false,
+                user.scimManaged(),
                 null,
                 null,
                 null,
