@@ -69,6 +69,9 @@ final class ScimPatch {
             if (!checked.op().equals("remove") && checked.value() == null) {
                 throw value("an " + checked.op() + " needs a value");
             }
+            if (checked.path() == null && !checked.value().isObject()) {
+                throw value("an operation without a path has an object value");
+            }
             if (checked.path() != null) {
                 attributes.check(ScimPath.parse(checked.path()));
             }
