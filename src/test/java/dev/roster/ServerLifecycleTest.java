@@ -41,7 +41,10 @@ class ServerLifecycleTest {
                     .doesNotContain(secret);
 
             Api api = new Api(port(first));
-            assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+            assertThat(new Api(managementPort(first))
+                            .get("/actuator/health", null)
+                            .status())
+                    .isEqualTo(200);
             var created = api.post("/v1/organizations", secret, Map.of("name", "Survivor", "plan", "starter"));
             assertThat(created.status()).isEqualTo(201);
             organizationId = created.field("id");
@@ -64,8 +67,13 @@ class ServerLifecycleTest {
                 .run(
                         "--server.port=0",
                         "--server.address=127.0.0.1",
+                        "--management.server.port=0",
                         "--roster.data-dir=" + dataDir,
                         "--spring.jmx.enabled=false");
+    }
+
+    private static int managementPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     private static int port(ConfigurableApplicationContext context) {

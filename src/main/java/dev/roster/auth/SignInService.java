@@ -39,6 +39,7 @@ public class SignInService {
     private final TokenIssuer tokens;
     private final MfaService mfa;
     private final TransactionTemplate transaction;
+    private final SignInMetrics metrics;
 
     SignInService(
             UserService users,
@@ -51,7 +52,8 @@ public class SignInService {
             SigningKeys signingKeys,
             TokenIssuer tokens,
             MfaService mfa,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            SignInMetrics metrics) {
         this.users = users;
         this.roles = roles;
         this.credentials = credentials;
@@ -63,16 +65,17 @@ public class SignInService {
         this.tokens = tokens;
         this.mfa = mfa;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
     public SignInResult signIn(SignInRequest request) {
         String grant = request.grantType() == null ? "password" : request.grantType();
-        return switch (grant) {
+        return metrics.counted(grant, () -> switch (grant) {
             case "password" -> withPassword(request);
             case "refresh_token" -> withRefreshToken(request.refreshToken());
             default -> throw ProblemException.invalid("grantType", "must be password or refresh_token");
-        };
+        });
     }
 
     /**

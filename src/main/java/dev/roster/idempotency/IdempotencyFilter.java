@@ -4,6 +4,8 @@ import dev.roster.shared.BodySizeLimitFilter;
 import dev.roster.shared.Caller;
 import dev.roster.shared.PermissionChecks;
 import dev.roster.shared.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -45,8 +47,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcIdempotencyRepository keys;
     private final Problems problems;
+    private final Counter replays;
 
-    IdempotencyFilter(JdbcIdempotencyRepository keys, Problems problems) {
+    IdempotencyFilter(JdbcIdempotencyRepository keys, Problems problems, MeterRegistry meters) {
+        this.replays = Counter.builder("roster.idempotency.replays")
+                .description("Answers replayed for a repeated Idempotency-Key")
+                .register(meters);
         this.keys = keys;
         this.problems = problems;
     }
@@ -112,6 +118,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             response.setStatus(stored.status());
             response.setHeader("Idempotent-Replayed", "true");
+            replays.increment();
             if (stored.type() != null) {
                 response.setContentType(stored.type());
             }

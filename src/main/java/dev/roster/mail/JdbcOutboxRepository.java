@@ -1,5 +1,6 @@
 package dev.roster.mail;
 
+import dev.roster.shared.operations.QueueGauges;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,28 @@ class JdbcOutboxRepository {
                         rs.getString("html_body"),
                         rs.getInt("attempts")))
                 .list();
+    }
+
+    /**
+     * Gives back claims this node will not use (it is shutting down): the messages are due again at once for any
+     * node, and the claim's try is not counted.
+     */
+    void release(List<UUID> ids) {
+        jdbc.sql("""
+                        UPDATE outbox_messages SET locked_until = NULL, attempts = greatest(attempts - 1, 0)
+                        WHERE id = ANY(:ids) AND status = 'pending'
+                        """).param("ids", ids.toArray(UUID[]::new)).update();
+    }
+
+    /** How many messages wait to be sent, and how long the oldest has waited. */
+    QueueGauges.Snapshot queue() {
+        return jdbc.sql("""
+                        SELECT count(*) AS depth,
+                            coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age
+                        FROM outbox_messages WHERE status = 'pending'
+                        """)
+                .query((rs, row) -> new QueueGauges.Snapshot(rs.getLong("depth"), rs.getDouble("age")))
+                .single();
     }
 
     /** Marks a message sent and drops its bodies: links and passwords in them must not outlive their delivery. */

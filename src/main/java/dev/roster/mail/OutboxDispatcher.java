@@ -1,10 +1,17 @@
 package dev.roster.mail;
 
 import dev.roster.shared.RosterProperties;
+import dev.roster.shared.operations.QueueGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +23,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends what the outbox holds. Runs when a transaction that queued mail commits, and every poll interval for
- * retries and for messages another node queued. Any number of nodes may run it: each claims its own rows.
+ * retries and for messages another node queued. Any number of nodes may run it: each claims its own rows. On
+ * shutdown it stops claiming, gives back the messages it claimed but has not started, so that another node sends
+ * them at once, and waits a few seconds for the one it is sending.
  */
 @Component
 class OutboxDispatcher implements DisposableBean {
@@ -25,6 +34,7 @@ class OutboxDispatcher implements DisposableBean {
     private static final int BATCH = 20;
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_DELAY = Duration.ofHours(1);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final JdbcOutboxRepository outbox;
     private final MailTransport transport;
@@ -36,16 +46,22 @@ class OutboxDispatcher implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+    private volatile boolean stopping;
 
     OutboxDispatcher(
             JdbcOutboxRepository outbox,
             MailProperties properties,
             SmtpProperties smtp,
             RosterProperties roster,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MeterRegistry meters) {
         this.outbox = outbox;
         this.properties = properties;
         this.events = events;
+        this.meters = meters;
+        QueueGauges.register(meters, "mail", outbox::queue);
         this.transport = smtp.configured()
                 ? new SmtpTransport(smtp, properties.from())
                 : new FileTransport(roster.dataDir().resolve("mail"), properties.from());
@@ -63,7 +79,7 @@ class OutboxDispatcher implements DisposableBean {
 
     /** Asks the worker for one more pass; passes never overlap on a node. */
     void wake() {
-        if (scheduled.compareAndSet(false, true)) {
+        if (!stopping && scheduled.compareAndSet(false, true)) {
             worker.execute(() -> {
                 scheduled.set(false);
                 dispatchDue();
@@ -76,8 +92,16 @@ class OutboxDispatcher implements DisposableBean {
             List<OutboxMessage> claimed;
             do {
                 claimed = outbox.claim(BATCH, LEASE);
-                claimed.forEach(this::deliver);
-            } while (claimed.size() == BATCH);
+                claimed.forEach(message -> waiting.add(message.id()));
+                for (OutboxMessage message : claimed) {
+                    if (!stopping && waiting.remove(message.id())) {
+                        deliver(message);
+                    }
+                }
+            } while (claimed.size() == BATCH && !stopping);
+            if (stopping) {
+                giveBack();
+            }
         } catch (RuntimeException e) {
             log.warn("Outbox pass failed; the next pass retries", e);
         }
@@ -87,11 +111,14 @@ class OutboxDispatcher implements DisposableBean {
         try {
             transport.send(message);
             outbox.markSent(message.id());
+            count("sent");
             events.publishEvent(new MailDelivered(message.id(), true));
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (message.attempts() >= properties.maxAttempts()) {
                 outbox.markDead(message.id(), error);
+                count("dead");
+                meters.counter("roster.dead_letters", "kind", "mail").increment();
                 events.publishEvent(new MailDelivered(message.id(), false));
                 log.warn(
                         "Gave up on mail {} for {} after {} tries: {}",
@@ -101,6 +128,7 @@ class OutboxDispatcher implements DisposableBean {
                         error);
             } else {
                 outbox.retryLater(message.id(), backoff(message.attempts()), error);
+                count("retry");
                 log.info("Mail {} not sent (try {}), will retry: {}", message.id(), message.attempts(), error);
             }
         }
@@ -111,8 +139,39 @@ class OutboxDispatcher implements DisposableBean {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
+    private void count(String outcome) {
+        meters.counter("roster.mail.deliveries", "outcome", outcome).increment();
+    }
+
+    /** Gives back every claim not yet started, so that another node takes it at once. */
+    private void giveBack() {
+        List<UUID> unstarted = new ArrayList<>();
+        for (UUID id : List.copyOf(waiting)) {
+            if (waiting.remove(id)) {
+                unstarted.add(id);
+            }
+        }
+        if (!unstarted.isEmpty()) {
+            try {
+                outbox.release(unstarted);
+                log.info("Gave back {} claimed messages for another node to send", unstarted.size());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not give back {} claimed messages; their claims run out by themselves",
+                        unstarted.size());
+            }
+        }
+    }
+
+    /** Stops claiming, gives back what was claimed and not started, and lets the message being sent finish. */
     @Override
-    public void destroy() {
-        worker.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        giveBack();
+        if (!worker.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("A message was still being sent at shutdown; its claim runs out by itself");
+            worker.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.shared;
 
+import dev.roster.shared.database.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        if (DatabaseUnavailable.causes(ex)) {
+            log.warn("Database unavailable: {}", ex.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return problems.respond(
+                    problems.build(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "database_unavailable",
+                            DatabaseUnavailable.DETAIL,
+                            request),
+                    headers);
+        }
         log.error("Unexpected failure", ex);
         return respond(problems.build(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,5 +1,6 @@
 package dev.roster.shared;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,14 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Problems {
 
+    /** The codes of refusals by a rate limit, counted as {@code roster_rate_limit_refusals_total{code}}. */
+    private static final Set<String> RATE_LIMITED = Set.of("rate_limited", "too_many_attempts", "too_many_invitations");
+
     private final JsonMapper json;
     private final Clock clock;
     private final ErrorDialects dialects;
+    private final MeterRegistry meters;
 
-    public Problems(JsonMapper json, Clock clock, ErrorDialects dialects) {
+    public Problems(JsonMapper json, Clock clock, ErrorDialects dialects, MeterRegistry meters) {
         this.json = json;
         this.clock = clock;
         this.dialects = dialects;
+        this.meters = meters;
     }
 
     public ProblemDetail build(HttpStatusCode status, String code, String detail, HttpServletRequest request) {
@@ -69,6 +76,9 @@ public class Problems {
         problem.setProperty("timestamp", Instant.now(clock).toString());
         problem.setProperty("path", path);
         problem.setProperty("requestId", RequestIdFilter.current(request));
+        if (RATE_LIMITED.contains(code)) {
+            meters.counter("roster.rate_limit.refusals", "code", code).increment();
+        }
         return problem;
     }
 

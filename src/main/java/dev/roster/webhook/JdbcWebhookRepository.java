@@ -4,6 +4,7 @@ import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
+import dev.roster.shared.operations.QueueGauges;
 import dev.roster.shared.secret.SealedColumn;
 import dev.roster.shared.secret.SecretBox;
 import java.sql.ResultSet;
@@ -182,6 +183,28 @@ class JdbcWebhookRepository {
                         rs.getString("payload"),
                         rs.getInt("attempts")))
                 .list();
+    }
+
+    /**
+     * Gives back claims this node will not use (it is shutting down): the deliveries are due again at once for any
+     * node, and the claim's try is not counted.
+     */
+    void release(List<UUID> ids) {
+        jdbc.sql("""
+                        UPDATE webhook_deliveries SET locked_until = NULL, attempts = greatest(attempts - 1, 0)
+                        WHERE id = ANY(:ids) AND status = 'pending'
+                        """).param("ids", ids.toArray(UUID[]::new)).update();
+    }
+
+    /** How many deliveries wait to be sent, and how long the oldest has waited. */
+    QueueGauges.Snapshot queue() {
+        return jdbc.sql("""
+                        SELECT count(*) AS depth,
+                            coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age
+                        FROM webhook_deliveries WHERE status = 'pending'
+                        """)
+                .query((rs, row) -> new QueueGauges.Snapshot(rs.getLong("depth"), rs.getDouble("age")))
+                .single();
     }
 
     void delivered(UUID id, int statusCode) {

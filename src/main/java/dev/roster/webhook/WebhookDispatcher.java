@@ -1,16 +1,24 @@
 package dev.roster.webhook;
 
+import dev.roster.shared.operations.QueueGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,13 +31,16 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due deliveries on its own threads, signed per Standard Webhooks ({@code webhook-id}, {@code
  * webhook-timestamp}, {@code webhook-signature: v1,<base64 HMAC-SHA256>}). A 2xx answer delivers; anything else,
- * or no answer within the timeout, is retried after the next configured delay, and fails after the last.
+ * or no answer within the timeout, is retried after the next configured delay, and fails after the last. On
+ * shutdown it stops claiming, gives back the deliveries it claimed but has not started, so that another node sends
+ * them at once, and waits a few seconds for those being sent.
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final JdbcWebhookRepository webhooks;
     private final WebhookProperties properties;
@@ -40,32 +51,48 @@ class WebhookDispatcher implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+    private volatile boolean stopping;
 
-    WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties) {
+    WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties, MeterRegistry meters) {
         this.webhooks = webhooks;
         this.properties = properties;
+        this.meters = meters;
+        QueueGauges.register(meters, "webhook", webhooks::queue);
         this.client = new WebhookClient(
                 HostResolver.SYSTEM, proxy -> new Socket(), properties.allowPrivateTargets(), properties.timeout());
     }
 
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}")
     void poll() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             List<JdbcWebhookRepository.Due> due;
             do {
                 due = webhooks.claim(BATCH, properties.timeout().multipliedBy(3));
+                due.forEach(d -> waiting.add(d.id()));
+                if (stopping) {
+                    giveBack();
+                    break;
+                }
                 var sends = due.stream()
-                        .map(d -> java.util.concurrent.CompletableFuture.runAsync(() -> send(d), senders))
+                        .map(d -> CompletableFuture.runAsync(() -> sendUnlessGivenBack(d), senders))
                         .toList();
-                sends.forEach(java.util.concurrent.CompletableFuture::join);
-            } while (due.size() == BATCH);
+                sends.forEach(CompletableFuture::join);
+            } while (due.size() == BATCH && !stopping);
         } catch (RuntimeException e) {
             log.warn("Webhook pass failed; the next pass retries", e);
         } finally {
             running.set(false);
+        }
+    }
+
+    private void sendUnlessGivenBack(JdbcWebhookRepository.Due delivery) {
+        if (!stopping && waiting.remove(delivery.id())) {
+            send(delivery);
         }
     }
 
@@ -81,6 +108,7 @@ class WebhookDispatcher implements DisposableBean {
             WebhookClient.Outcome outcome = client.post(URI.create(delivery.url()), headers, delivery.payload());
             if (outcome.delivered()) {
                 webhooks.delivered(delivery.id(), outcome.status());
+                count("delivered");
             } else {
                 retry(delivery, outcome.status(), outcome.failure());
             }
@@ -94,6 +122,16 @@ class WebhookDispatcher implements DisposableBean {
         List<Duration> delays = properties.retryDelays();
         Duration next = delivery.attempts() <= delays.size() ? delays.get(delivery.attempts() - 1) : null;
         webhooks.failedAttempt(delivery.id(), status, error, next);
+        if (next == null) {
+            count("failed");
+            meters.counter("roster.dead_letters", "kind", "webhook").increment();
+        } else {
+            count("retry");
+        }
+    }
+
+    private void count(String outcome) {
+        meters.counter("roster.webhook.deliveries", "outcome", outcome).increment();
     }
 
     /** The Standard Webhooks signature of {@code id.timestamp.body} under the endpoint's secret. */
@@ -105,8 +143,35 @@ class WebhookDispatcher implements DisposableBean {
         return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Gives back every claim not yet started, so that another node takes it at once. */
+    private void giveBack() {
+        List<UUID> unstarted = new ArrayList<>();
+        for (UUID id : List.copyOf(waiting)) {
+            if (waiting.remove(id)) {
+                unstarted.add(id);
+            }
+        }
+        if (!unstarted.isEmpty()) {
+            try {
+                webhooks.release(unstarted);
+                log.info("Gave back {} claimed webhook deliveries for another node to send", unstarted.size());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not give back {} claimed deliveries; their claims run out by themselves",
+                        unstarted.size());
+            }
+        }
+    }
+
+    /** Stops claiming, gives back what was claimed and not started, and lets the deliveries being sent finish. */
     @Override
-    public void destroy() {
-        senders.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        senders.shutdown();
+        giveBack();
+        if (!senders.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Webhook deliveries were still being sent at shutdown; their claims run out by themselves");
+            senders.shutdownNow();
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.data-dir=target/test-data",
             "roster.bootstrap-key=" + Api.PLATFORM_KEY,
             "server.address=127.0.0.1",
+            "management.server.port=0",
             "roster.trusted-proxies=127.0.0.1/32",
             "roster.public-url=" + RosterTest.PUBLIC_URL,
             "roster.smtp.host=127.0.0.1",

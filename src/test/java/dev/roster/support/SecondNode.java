@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,10 +23,17 @@ public final class SecondNode {
 
     /** Starts a node; close it when the test is done. */
     public static ConfigurableApplicationContext start(DatabaseServer database, String... settings) {
-        List<String> args = new ArrayList<>(List.of(
+        return start(database.jdbcUrl(), database, settings);
+    }
+
+    /** Starts a node that reaches the test database at {@code jdbcUrl} (through a {@link TcpProxy}, say). */
+    public static ConfigurableApplicationContext start(String jdbcUrl, DatabaseServer database, String... settings) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String setting : List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--roster.database.url=" + database.jdbcUrl(),
+                "--management.server.port=0",
+                "--roster.database.url=" + jdbcUrl,
                 "--roster.database.username=postgres",
                 "--roster.database.password=" + database.password(),
                 "--roster.master-key=" + masterKey(),
@@ -34,18 +42,30 @@ public final class SecondNode {
                 "--roster.smtp.host=127.0.0.1",
                 "--roster.smtp.port=" + MailServer.PORT,
                 "--roster.smtp.starttls=false",
-                "--spring.jmx.enabled=false"));
-        for (String setting : settings) {
-            // A setting the test gives replaces the default of the same name (a fixed port instead of any).
-            args.removeIf(arg -> arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
-            args.add(setting);
+                "--spring.jmx.enabled=false")) {
+            put(args, setting);
         }
-        return new SpringApplicationBuilder(RosterApplication.class).run(args.toArray(String[]::new));
+        for (String setting : settings) {
+            put(args, setting);
+        }
+        return new SpringApplicationBuilder(RosterApplication.class)
+                .run(args.values().toArray(String[]::new));
+    }
+
+    /** A test's setting replaces the default of the same name: a name given twice would be read as a list. */
+    private static void put(Map<String, String> args, String setting) {
+        int equals = setting.indexOf('=');
+        args.put(equals < 0 ? setting : setting.substring(0, equals), setting);
     }
 
     /** A client of the node. */
     public static Api api(ConfigurableApplicationContext node) {
         return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
+    /** A client of the node's management port (health, metrics). */
+    public static Api management(ConfigurableApplicationContext node) {
+        return new Api(node.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
     }
 
     /** The master key the test server generated under its data directory. */
