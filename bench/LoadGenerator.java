@@ -99,8 +99,9 @@ public class LoadGenerator {
         scenarios.put("list 20, first page, 1k org", () -> get("/v1/users?limit=20", small.key, 200));
         scenarios.put("list 20, deep cursor, 1k org", () -> get("/v1/users?limit=20&cursor=" + smallDeepCursor,
                 small.key, 200));
-        scenarios.put("API key auth, trivial endpoint", () -> get("/actuator/health/liveness", small.key, 200));
-        scenarios.put("no key, same endpoint (baseline)", () -> get("/actuator/health/liveness", null, 200));
+        // The JWKS document is public and read from memory: with a key, the difference is the key's authentication.
+        scenarios.put("API key auth, trivial endpoint", () -> get("/.well-known/jwks.json", small.key, 200));
+        scenarios.put("no key, same endpoint (baseline)", () -> get("/.well-known/jwks.json", null, 200));
 
         warmUp(scenarios, 10_000);
         drainOutbox();
