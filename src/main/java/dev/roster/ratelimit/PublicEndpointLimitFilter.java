@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits what one client address may send to the surfaces that anyone can reach: sign-in, refresh and revocation
  * ({@code /v1/auth/*}), the public invitation API ({@code /v1/public/*}), the login pages and the invitation pages.
  * Runs before authentication, so that a flood costs no key lookup; beyond the limit, 429 with {@code Retry-After}.
+ * Its answers carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the
+ * address's bucket. A request elsewhere that is refused authentication (401) takes from the same bucket and carries
+ * its headers, so that guessing keys on the API counts toward the address's limit on sign-in.
  * The per-email limit of sign-in attempts is the auth feature's.
  */
 @Component
@@ -39,22 +43,26 @@ class PublicEndpointLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (!properties.enabled()) {
-            return true;
-        }
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/auth/")
+        return !properties.enabled();
+    }
+
+    private static boolean open(String path) {
+        return path.startsWith("/v1/auth/")
                 || path.startsWith("/v1/public/")
+                || path.startsWith("/.well-known/")
                 || path.equals("/login")
                 || path.startsWith("/login/")
-                || path.startsWith("/invitations/"));
+                || path.startsWith("/invitations/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = properties.publicPerAddress();
-        ConsumptionProbe probe = buckets.take("address:" + clientAddress.of(request), limit);
+        if (!open(request.getRequestURI())) {
+            chain.doFilter(request, new RefusalCounting(request, response));
+            return;
+        }
+        ConsumptionProbe probe = take(request, response);
         if (!probe.isConsumed()) {
             long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -68,5 +76,53 @@ class PublicEndpointLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private ConsumptionProbe take(HttpServletRequest request, HttpServletResponse response) {
+        long limit = properties.publicPerAddress();
+        ConsumptionProbe probe = buckets.take("address:" + clientAddress.of(request), limit);
+        response.setHeader("RateLimit-Limit", Long.toString(limit));
+        response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        response.setHeader(
+                "RateLimit-Reset",
+                Long.toString(Math.max(1, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L)));
+        return probe;
+    }
+
+    /** Takes from the address's bucket when the answer turns out to be 401, before its body is written. */
+    private final class RefusalCounting extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+        private boolean counted;
+
+        RefusalCounting(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void setStatus(int status) {
+            count(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            count(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            count(status);
+            super.sendError(status, message);
+        }
+
+        private void count(int status) {
+            if (status == HttpServletResponse.SC_UNAUTHORIZED && !counted && !isCommitted()) {
+                counted = true;
+                take(request, (HttpServletResponse) getResponse());
+            }
+        }
     }
 }

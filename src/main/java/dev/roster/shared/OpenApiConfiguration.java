@@ -2,9 +2,12 @@ package dev.roster.shared;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -12,6 +15,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
@@ -39,9 +44,17 @@ class OpenApiConfiguration {
             "413", "Body larger than 1 MiB (payload_too_large)",
             "415", "Body is not application/json (unsupported_media_type)");
 
+    private static final String TOO_MANY = "Too many requests for the key, organization or client address, or too many"
+            + " sign-in attempts or invitations (rate_limited, too_many_attempts, too_many_invitations); wait"
+            + " Retry-After seconds";
+
     @Bean
-    OpenAPI rosterOpenApi() {
+    OpenAPI rosterOpenApi(RosterProperties properties) {
         return new OpenAPI()
+                .addServersItem(new Server()
+                        .url(properties.publicUrl())
+                        .description("This Roster in production, at ROSTER_PUBLIC_URL")
+                        .extensions(Map.of("x-internal", false)))
                 .info(new Info()
                         .title("Roster API")
                         .version("v1")
@@ -73,6 +86,8 @@ class OpenApiConfiguration {
                         if (own) {
                             READ_ERRORS.forEach(
                                     (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                        } else {
+                            surfaceErrors(operation);
                         }
                         if (method == PathItem.HttpMethod.POST) {
                             operation.addParametersItem(new HeaderParameter()
@@ -86,8 +101,60 @@ class OpenApiConfiguration {
                             WRITE_ERRORS.forEach(
                                     (status, text) -> operation.getResponses().put(status, response(problem, text)));
                         }
+                        if (own) {
+                            operation.getResponses().put("429", response(problem, TOO_MANY));
+                        }
+                        rateLimitHeaders(operation);
                     }));
+            OpenApiLimits.apply(openApi);
         };
+    }
+
+    /**
+     * A compatibility surface's operation gets 401, 429 and 500 in the surface's own error body (the one its
+     * operation already documents for another failure) when it does not list them itself.
+     */
+    private static void surfaceErrors(Operation operation) {
+        operation.getResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("4") && e.getValue().getContent() != null)
+                .map(e -> e.getValue().getContent())
+                .findFirst()
+                .ifPresent(content -> Map.of(
+                                "401", "Missing or invalid credential",
+                                "429", TOO_MANY,
+                                "500", "Unexpected failure")
+                        .forEach((status, text) -> operation
+                                .getResponses()
+                                .computeIfAbsent(
+                                        status,
+                                        s -> new ApiResponse().description(text).content(content))));
+    }
+
+    /**
+     * Every 2xx and 4xx answer carries the RateLimit headers: of the credential's and organization's buckets once a
+     * request is authenticated, of the client address's bucket on the public paths and on a refused authentication.
+     * A 429 also carries Retry-After.
+     */
+    private static void rateLimitHeaders(Operation operation) {
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("2") || status.startsWith("4")) {
+                response.addHeaderObject("RateLimit-Limit", header("Requests a minute the tighter bucket allows"));
+                response.addHeaderObject("RateLimit-Remaining", header("Requests left in the tighter bucket"));
+                response.addHeaderObject("RateLimit-Reset", header("Seconds until the tighter bucket is full again"));
+            }
+            if (status.equals("429")) {
+                response.addHeaderObject("Retry-After", header("Seconds to wait before retrying"));
+            }
+        });
+    }
+
+    private static Header header(String description) {
+        return new Header()
+                .description(description)
+                .schema(new IntegerSchema()
+                        .format("int64")
+                        .minimum(BigDecimal.ZERO)
+                        .maximum(BigDecimal.valueOf(Long.MAX_VALUE)));
     }
 
     private static ApiResponse response(Schema<?> problem, String description) {

@@ -65,6 +65,31 @@ class PublicEndpointLimitTest extends ApiTestBase {
         assertThat(from("2001:db8:eeee::1", "GET", "/login").status()).isEqualTo(200);
     }
 
+    @Test
+    void refusedAuthenticationsCountTowardTheAddressAndSayHowManyAreLeft() {
+        // given an address that has not been seen
+        String guesser = "2001:db8:ffff::20";
+
+        // when it sends a wrong key to the API twice, then signs in
+        Api.Response first = api.send("GET", "/v1/users", "roster_org_guess", null, Map.of("X-Forwarded-For", guesser));
+        Api.Response second = api.send("GET", "/v1/users", null, null, Map.of("X-Forwarded-For", guesser));
+        Api.Response signIn = api.send(
+                "POST",
+                "/v1/auth/token",
+                null,
+                Map.of("email", "someone@example.com", "password", "anything at all"),
+                Map.of("X-Forwarded-For", guesser));
+
+        // then each answer carries the address's RateLimit headers, and the refusals were taken from its minute
+        assertThat(first.status()).isEqualTo(401);
+        assertThat(first.header("RateLimit-Limit")).isEqualTo("120");
+        assertThat(first.header("RateLimit-Remaining")).isEqualTo("119");
+        assertThat(second.status()).isEqualTo(401);
+        assertThat(second.header("RateLimit-Remaining")).isEqualTo("118");
+        assertThat(signIn.header("RateLimit-Remaining")).isEqualTo("117");
+        assertThat(Long.parseLong(signIn.header("RateLimit-Reset"))).isBetween(1L, 60L);
+    }
+
     private Api.Response from(String forwardedFor, String method, String path) {
         return api.send(method, path, null, null, Map.of("X-Forwarded-For", forwardedFor));
     }

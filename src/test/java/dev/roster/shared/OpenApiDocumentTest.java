@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.RosterTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,16 @@ import tools.jackson.databind.JsonNode;
 
 @RosterTest
 class OpenApiDocumentTest extends ApiTestBase {
+
+    /** Leaves the document where .ci/run lints it with Spectral's OWASP ruleset (.spectral.yaml). */
+    @Test
+    void theDocumentIsWrittenForTheLinter() throws Exception {
+        var document = api.get("/openapi.json", null);
+
+        assertThat(document.status()).isEqualTo(200);
+        Path written = Files.writeString(Path.of("target", "openapi.json"), document.text());
+        assertThat(Files.size(written)).isPositive();
+    }
 
     @Test
     void theDocumentIsOpenApi31AndListsEveryEndpoint() {
