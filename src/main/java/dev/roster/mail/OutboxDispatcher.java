@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,7 +29,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * them at once, and waits a few seconds for the one it is sending.
  */
 @Component
-class OutboxDispatcher implements DisposableBean {
+class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 20;
@@ -49,6 +50,7 @@ class OutboxDispatcher implements DisposableBean {
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final MeterRegistry meters;
     private volatile boolean stopping;
+    private volatile boolean started;
 
     OutboxDispatcher(
             JdbcOutboxRepository outbox,
@@ -143,6 +145,33 @@ class OutboxDispatcher implements DisposableBean {
         meters.counter("roster.mail.deliveries", "outcome", outcome).increment();
     }
 
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /**
+     * Stops claiming and gives back what was claimed and not started, as the context closes and before the
+     * scheduler waits for a running pass: another node takes the given-back work at once.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        started = false;
+        giveBack();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stops with the scheduler, before the web server finishes its requests and long before the pool closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Gives back every claim not yet started, so that another node takes it at once. */
     private void giveBack() {
         List<UUID> unstarted = new ArrayList<>();
@@ -163,7 +192,7 @@ class OutboxDispatcher implements DisposableBean {
         }
     }
 
-    /** Stops claiming, gives back what was claimed and not started, and lets the message being sent finish. */
+    /** Lets the message being sent finish, for a few seconds; gives back anything still unstarted. */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;

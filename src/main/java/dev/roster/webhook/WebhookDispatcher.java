@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * them at once, and waits a few seconds for those being sent.
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
@@ -54,6 +55,7 @@ class WebhookDispatcher implements DisposableBean {
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final MeterRegistry meters;
     private volatile boolean stopping;
+    private volatile boolean started;
 
     WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties, MeterRegistry meters) {
         this.webhooks = webhooks;
@@ -143,6 +145,33 @@ class WebhookDispatcher implements DisposableBean {
         return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /**
+     * Stops claiming and gives back what was claimed and not started, as the context closes and before the
+     * scheduler waits for a running pass: another node takes the given-back work at once.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        started = false;
+        giveBack();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stops with the scheduler, before the web server finishes its requests and long before the pool closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Gives back every claim not yet started, so that another node takes it at once. */
     private void giveBack() {
         List<UUID> unstarted = new ArrayList<>();
@@ -163,7 +192,7 @@ class WebhookDispatcher implements DisposableBean {
         }
     }
 
-    /** Stops claiming, gives back what was claimed and not started, and lets the deliveries being sent finish. */
+    /** Lets the deliveries being sent finish, for a few seconds; gives back anything still unstarted. */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
