@@ -29,6 +29,7 @@ class ArchitectureTest {
             "webhook",
             "directory",
             "oidc",
+            "sso",
             "compat.recomly",
             "compat.entryguard",
             "compat.flatfile",

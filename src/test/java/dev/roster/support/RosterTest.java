@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "server.address=127.0.0.1",
             "management.server.port=0",
             "roster.trusted-proxies=127.0.0.1/32",
+            "roster.dns-servers=127.0.0.1:${roster.test.dns-port:3053}",
             "roster.public-url=" + RosterTest.PUBLIC_URL,
             "roster.smtp.host=127.0.0.1",
             "roster.smtp.port=${roster.test.smtp-port:3025}",
