@@ -36,11 +36,15 @@ public final class QueueGauges {
     /** Registers the two gauges of the queue {@code kind} (a fixed name such as mail or webhook). */
     public static void register(MeterRegistry registry, String kind, Supplier<Snapshot> query) {
         QueueGauges gauges = new QueueGauges(query, Clock.systemUTC());
+        // Nothing else holds the snapshot cache: the gauges must hold it strongly, or it is collected and they read
+        // NaN.
         Gauge.builder("roster.outbox.depth", gauges, g -> g.snapshot().depth())
+                .strongReference(true)
                 .description("Entries waiting to be sent")
                 .tag("kind", kind)
                 .register(registry);
         Gauge.builder("roster.outbox.oldest.age", gauges, g -> g.snapshot().oldestAgeSeconds())
+                .strongReference(true)
                 .description("Seconds the oldest waiting entry has waited")
                 .baseUnit("seconds")
                 .tag("kind", kind)

@@ -66,6 +66,12 @@ class MetricsTest extends ApiTestBase {
                         "roster_sign_ins_total{application=\"roster\",grant=\"password\",outcome=\"invalid_credentials\"}")
                 .contains("roster_idempotency_replays_total")
                 .contains("hikaricp_connections_active{");
+        // and the queue gauges still read numbers after a garbage collection (Micrometer holds a gauge's state
+        // weakly unless told otherwise)
+        System.gc();
+        assertThat(management.get("/actuator/prometheus", null).text())
+                .containsPattern("roster_outbox_depth\\{application=\"roster\",kind=\"mail\"\\} [0-9]")
+                .containsPattern("roster_outbox_depth\\{application=\"roster\",kind=\"webhook\"\\} [0-9]");
         // and no label carries an organization id, a user id or an email
         assertThat(metrics)
                 .doesNotContain(tenant.organizationId())
