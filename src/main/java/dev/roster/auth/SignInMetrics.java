@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts sign-ins by grant and outcome ({@code roster_sign_ins_total{grant="password",outcome="invalid_credentials"}}):
- * {@code success}, {@code challenge} (a temporary password must be changed), or the refusal's stable code.
+ * {@code success}, {@code challenge} (a temporary password must be changed, or a second factor is due), or the
+ * refusal's stable code. The second-factor steps count as grants {@code mfa} and {@code mfa_enrollment}.
  */
 @Component
 class SignInMetrics {
@@ -19,7 +20,10 @@ class SignInMetrics {
     }
 
     SignInResult counted(String grant, Supplier<SignInResult> signIn) {
-        String tag = grant.equals("password") || grant.equals("refresh_token") ? grant : "other";
+        String tag = switch (grant) {
+            case "password", "refresh_token", "mfa", "mfa_enrollment" -> grant;
+            default -> "other";
+        };
         try {
             SignInResult result = signIn.get();
             count(tag, result.challenge() != null ? "challenge" : "success");

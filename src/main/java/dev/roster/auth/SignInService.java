@@ -152,6 +152,10 @@ public class SignInService {
      * The challenge works once; wrong codes count toward the email's sign-in limit.
      */
     public SignInResult withSecondFactor(String challengeToken, String code, String recoveryCode) {
+        return metrics.counted("mfa", () -> secondFactor(challengeToken, code, recoveryCode));
+    }
+
+    private SignInResult secondFactor(String challengeToken, String code, String recoveryCode) {
         JWTClaimsSet claims = Optional.ofNullable(challengeToken)
                 .flatMap(token -> signingKeys.verify(token, TokenIssuer.MFA_CHALLENGE))
                 .filter(verified -> verified.getJWTID() != null)
@@ -215,6 +219,10 @@ public class SignInService {
      * tokens with the ten recovery codes.
      */
     public SignInResult confirmEnrollment(String challengeToken, String code) {
+        return metrics.counted("mfa_enrollment", () -> enrollment(challengeToken, code));
+    }
+
+    private SignInResult enrollment(String challengeToken, String code) {
         Enrolling enrolling = enrolling(challengeToken);
         return transaction.execute(status -> {
             List<String> codes = mfa.confirm(enrolling.user(), code);

@@ -8,6 +8,7 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ class MfaTest extends ApiTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -65,6 +69,12 @@ class MfaTest extends ApiTestBase {
                 .isTrue();
         String again = fixtures.signIn(member.email(), PASSWORD).field("challengeToken");
         assertThat(secondFactor(again, code, null).status()).isEqualTo(400);
+        assertThat(meters.counter("roster.sign_ins", "grant", "mfa", "outcome", "success")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter("roster.sign_ins", "grant", "mfa", "outcome", "validation_failed")
+                        .count())
+                .isPositive();
     }
 
     @Test
