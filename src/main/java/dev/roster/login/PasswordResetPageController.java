@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The forgot-password and reset pages. The emailed link's token is moved at once into a cookie (HttpOnly,
- * SameSite=Strict, only for {@code /login/reset}) and the browser is sent on to the page without it, so that the
- * token stays out of the address bar, the history and any referrer.
+ * The forgot-password and reset pages. The emailed link's token is moved at once into a cookie (HttpOnly, only for
+ * {@code /login/reset}) and the browser is sent on to the page without it, so that the token stays out of the
+ * address bar, the history and any referrer. The cookie is SameSite=Lax, not Strict: the link is opened from a mail
+ * client, another site, and a Strict cookie set there would not come with the redirect that follows; Lax still
+ * keeps it from a form another site posts.
  */
 @Controller
 @Hidden
@@ -111,7 +113,7 @@ class PasswordResetPageController {
         return ResponseCookie.from(COOKIE, value)
                 .httpOnly(true)
                 .secure(secure)
-                .sameSite("Strict")
+                .sameSite("Lax")
                 .path("/login/reset")
                 .maxAge(maxAge)
                 .build()
