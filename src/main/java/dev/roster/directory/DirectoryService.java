@@ -78,6 +78,12 @@ public class DirectoryService {
                 directory.groups(org, Cursor.decode(cursor), size + 1), size, g -> new Cursor(g.createdAt(), g.id()));
     }
 
+    /** The groups with these ids that the organization has (a page of another listing), in one query. */
+    @Transactional(readOnly = true)
+    public List<Group> groups(Caller caller, OrganizationId pathId, Collection<UUID> ids) {
+        return directory.findGroups(readable(caller, pathId), ids);
+    }
+
     @Transactional(readOnly = true)
     public Group group(Caller caller, OrganizationId pathId, UUID id) {
         return directory.findGroup(readable(caller, pathId), id).orElseThrow(() -> notFound("Group"));

@@ -68,6 +68,18 @@ class JdbcDirectoryRepository {
                 .optional();
     }
 
+    /** The groups of the organization among these ids, in one query. */
+    List<Group> findGroups(OrganizationId org, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + GROUP + " FROM groups WHERE organization_id = :org AND id = ANY(:ids)")
+                .param("org", org.value())
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(JdbcDirectoryRepository::group)
+                .list();
+    }
+
     /** Which of these ids are groups of the organization, in one query. */
     Set<UUID> existingGroups(OrganizationId org, Collection<UUID> ids) {
         return existing("groups", org, ids);

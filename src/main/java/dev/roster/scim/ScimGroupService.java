@@ -81,10 +81,15 @@ public class ScimGroupService {
         Map<UUID, StoredResource> stored = resources.findAll(org, found.ids());
         Map<UUID, List<JdbcScimResourceRepository.Ref>> members =
                 withMembers ? resources.membersOf(org, found.ids()) : Map.of();
+        Map<UUID, Group> groups = new HashMap<>();
+        directory.groups(caller, null, found.ids()).forEach(group -> groups.put(group.id(), group));
         ScimLists.fill(list, found.total(), query.startIndex());
         ArrayNode page = list.putArray("Resources");
         for (UUID id : found.ids()) {
-            Group group = directory.group(caller, null, id);
+            Group group = groups.get(id);
+            if (group == null) {
+                continue;
+            }
             page.add(ScimJson.project(
                     render(group, stored.get(id), withMembers ? members.getOrDefault(id, List.of()) : null),
                     query.attributes(),

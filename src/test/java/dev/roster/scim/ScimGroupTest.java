@@ -237,6 +237,37 @@ class ScimGroupTest extends ApiTestBase {
         assertThat(counted).hasSize(5_000);
     }
 
+    @Test
+    void aPageOfGroupsIsReadWithTheSameStatementsWhateverItsLength() {
+        // given an organization with one group, and another with twenty
+        Tenant small = fixtures.tenant("business");
+        Tenant large = fixtures.tenant("business");
+        Scim smallScim = Scim.bearer(port, Scim.token(api, small.adminKey()));
+        Scim largeScim = Scim.bearer(port, Scim.token(api, large.adminKey()));
+        smallScim.post("/Groups", group("Only " + UUID.randomUUID(), List.of()));
+        for (int i = 0; i < 20; i++) {
+            largeScim.post("/Groups", group("Team " + i + " " + UUID.randomUUID(), List.of()));
+        }
+
+        // when each lists its groups
+        ScimListQuery query = new ScimListQuery(null, 1, 100, List.of(), List.of());
+        List<String> one =
+                Statements.recordedDuring(() -> groups.search(scimCaller(small), query, Scim.JSON.createObjectNode()));
+        List<String> twenty =
+                Statements.recordedDuring(() -> groups.search(scimCaller(large), query, Scim.JSON.createObjectNode()));
+
+        // then the twenty cost no more statements than the one
+        assertThat(twenty).hasSize(one.size());
+    }
+
+    private static Caller scimCaller(Tenant tenant) {
+        return new Caller(
+                Caller.Kind.SCIM,
+                UUID.randomUUID(),
+                UUID.fromString(tenant.organizationId()),
+                new Grants(dev.roster.shared.Permission.all(), Map.of()));
+    }
+
     private List<String> insertUsers(String organization, int count) {
         List<String> ids = new ArrayList<>();
         String prefix = "bulk" + UUID.randomUUID().toString().substring(0, 8);
