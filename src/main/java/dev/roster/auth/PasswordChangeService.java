@@ -1,12 +1,10 @@
 package dev.roster.auth;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.user.SignInCandidate;
 import dev.roster.user.UserService;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +21,7 @@ public class PasswordChangeService {
     private final JdbcRefreshTokenRepository refreshTokens;
     private final SignInAttempts attempts;
     private final Passwords passwords;
-    private final SigningKeys signingKeys;
+    private final Challenges challenges;
     private final TokenIssuer tokens;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -34,7 +32,7 @@ public class PasswordChangeService {
             JdbcRefreshTokenRepository refreshTokens,
             SignInAttempts attempts,
             Passwords passwords,
-            SigningKeys signingKeys,
+            Challenges challenges,
             TokenIssuer tokens,
             ApplicationEventPublisher events,
             TransactionTemplate transaction) {
@@ -43,7 +41,7 @@ public class PasswordChangeService {
         this.refreshTokens = refreshTokens;
         this.attempts = attempts;
         this.passwords = passwords;
-        this.signingKeys = signingKeys;
+        this.challenges = challenges;
         this.tokens = tokens;
         this.events = events;
         this.transaction = transaction;
@@ -55,25 +53,16 @@ public class PasswordChangeService {
      */
     public SignInResult withChallenge(String challengeToken, String newPassword) {
         Passwords.check("newPassword", newPassword);
-        if (challengeToken == null) {
-            throw invalidChallenge();
-        }
-        JWTClaimsSet claims = signingKeys
-                .verify(challengeToken, TokenIssuer.CHALLENGE)
-                .filter(verified -> verified.getJWTID() != null && verified.getExpirationTime() != null)
-                .orElseThrow(PasswordChangeService::invalidChallenge);
-        SignInCandidate user = users.findCandidate(UserId.of(claims.getSubject()))
-                .orElseThrow(PasswordChangeService::invalidChallenge);
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.CHALLENGE);
+        SignInCandidate user = challenge.user();
         if (!user.allowPasswordAuth()) {
             throw SignInService.ssoRequired();
         }
         String hash = passwords.hash(newPassword);
         return transaction.execute(status -> {
-            if (!credentials.spendChallenge(
-                            UUID.fromString(claims.getJWTID()),
-                            claims.getExpirationTime().toInstant())
-                    || !credentials.replaceTemporary(user.id(), hash)) {
-                throw invalidChallenge();
+            challenges.spend(challenge);
+            if (!credentials.replaceTemporary(user.id(), hash)) {
+                throw Challenges.invalid();
             }
             events.publishEvent(new PasswordChanged(user.organizationId(), user.id()));
             refreshTokens.revokeAllOf(user.id());
@@ -113,9 +102,5 @@ public class PasswordChangeService {
     private SignInResult renewed(SignInCandidate user) {
         refreshTokens.revokeAllOf(user.id());
         return tokens.issue(users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials), null);
-    }
-
-    private static ProblemException invalidChallenge() {
-        return SignInService.invalidToken("The challenge token is invalid, used or expired; sign in again.");
     }
 }

@@ -1,6 +1,5 @@
 package dev.roster.auth;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ProblemException;
@@ -11,7 +10,6 @@ import dev.roster.user.UserStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +36,7 @@ public class SignInService {
     private final SigningKeys signingKeys;
     private final TokenIssuer tokens;
     private final MfaService mfa;
+    private final Challenges challenges;
     private final TransactionTemplate transaction;
     private final SignInMetrics metrics;
 
@@ -52,6 +51,7 @@ public class SignInService {
             SigningKeys signingKeys,
             TokenIssuer tokens,
             MfaService mfa,
+            Challenges challenges,
             TransactionTemplate transaction,
             SignInMetrics metrics) {
         this.users = users;
@@ -64,6 +64,7 @@ public class SignInService {
         this.signingKeys = signingKeys;
         this.tokens = tokens;
         this.mfa = mfa;
+        this.challenges = challenges;
         this.transaction = transaction;
         this.metrics = metrics;
     }
@@ -156,13 +157,11 @@ public class SignInService {
     }
 
     private SignInResult secondFactor(String challengeToken, String code, String recoveryCode) {
-        JWTClaimsSet claims = Optional.ofNullable(challengeToken)
-                .flatMap(token -> signingKeys.verify(token, TokenIssuer.MFA_CHALLENGE))
-                .filter(verified -> verified.getJWTID() != null)
-                .orElseThrow(() -> invalidToken("The challenge token is invalid, used or expired; sign in again."));
-        SignInCandidate user = users.findCandidate(UserId.of(claims.getSubject()))
-                .filter(found -> found.status() == UserStatus.ACTIVE && found.mfaEnabled())
-                .orElseThrow(() -> invalidToken("The challenge token is invalid, used or expired; sign in again."));
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.MFA_CHALLENGE);
+        SignInCandidate user = challenge.user();
+        if (user.status() != UserStatus.ACTIVE || !user.mfaEnabled()) {
+            throw Challenges.invalid();
+        }
         attempts.count(user.email());
         if (!mfa.verify(user, code, recoveryCode)) {
             throw ProblemException.invalid(
@@ -170,11 +169,7 @@ public class SignInService {
         }
         attempts.clear(user.email());
         return transaction.execute(status -> {
-            if (!credentials.spendChallenge(
-                    UUID.fromString(claims.getJWTID()),
-                    claims.getExpirationTime().toInstant())) {
-                throw invalidToken("The challenge token is invalid, used or expired; sign in again.");
-            }
+            challenges.spend(challenge);
             return tokens.issue(user, null);
         });
     }
@@ -223,33 +218,23 @@ public class SignInService {
     }
 
     private SignInResult enrollment(String challengeToken, String code) {
-        Enrolling enrolling = enrolling(challengeToken);
+        Challenges.Challenge enrolling = enrolling(challengeToken);
         return transaction.execute(status -> {
             List<String> codes = mfa.confirm(enrolling.user(), code);
-            if (!credentials.spendChallenge(enrolling.id(), enrolling.expiresAt())) {
-                throw invalidToken("The challenge token is invalid, used or expired; sign in again.");
-            }
+            challenges.spend(enrolling);
             SignInCandidate enrolled =
                     users.findCandidate(enrolling.user().id()).orElseThrow(SignInService::invalidCredentials);
             return tokens.issue(enrolled, null).withRecoveryCodes(codes);
         });
     }
 
-    private record Enrolling(SignInCandidate user, UUID id, java.time.Instant expiresAt) {}
-
-    private Enrolling enrolling(String challengeToken) {
-        ProblemException invalid = invalidToken("The challenge token is invalid, used or expired; sign in again.");
-        JWTClaimsSet claims = Optional.ofNullable(challengeToken)
-                .flatMap(token -> signingKeys.verify(token, TokenIssuer.ENROLLMENT_CHALLENGE))
-                .filter(verified -> verified.getJWTID() != null)
-                .orElseThrow(() -> invalid);
-        SignInCandidate user = users.findCandidate(UserId.of(claims.getSubject()))
-                .filter(found -> found.status() == UserStatus.ACTIVE && !found.mfaEnabled())
-                .orElseThrow(() -> invalid);
-        return new Enrolling(
-                user,
-                UUID.fromString(claims.getJWTID()),
-                claims.getExpirationTime().toInstant());
+    /** An enrollment challenge of a user that has no authenticator yet. */
+    private Challenges.Challenge enrolling(String challengeToken) {
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.ENROLLMENT_CHALLENGE);
+        if (challenge.user().status() != UserStatus.ACTIVE || challenge.user().mfaEnabled()) {
+            throw Challenges.invalid();
+        }
+        return challenge;
     }
 
     static ProblemException invalidCredentials() {

@@ -52,11 +52,7 @@ class SignInPageController {
             Model model,
             HttpServletResponse response) {
         try {
-            SignInResult result = signIn.signIn(new SignInRequest("password", email, password, null, null));
-            if (result.challengeToken() != null) {
-                return challenge(result, model);
-            }
-            return signedIn(result, model);
+            return outcome(signIn.signIn(new SignInRequest("password", email, password, null, null)), model);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute("email", email);
@@ -79,8 +75,7 @@ class SignInPageController {
             return "change-password";
         }
         try {
-            SignInResult result = passwordChange.withChallenge(challengeToken, newPassword);
-            return result.challengeToken() != null ? challenge(result, model) : signedIn(result, model);
+            return outcome(passwordChange.withChallenge(challengeToken, newPassword), model);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute(
@@ -103,11 +98,10 @@ class SignInPageController {
             return signedIn(
                     signIn.withSecondFactor(challengeToken, blankToNull(code), blankToNull(recoveryCode)), model);
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
             if (e.status() != HttpStatus.BAD_REQUEST) {
-                model.addAttribute("error", e.getMessage());
-                return "login";
+                return startOver(e, model, response);
             }
+            response.setStatus(e.status().value());
             model.addAttribute("challengeToken", challengeToken);
             model.addAttribute("error", "That code is not right, or was used already. Try the next one.");
             return "mfa";
@@ -125,14 +119,25 @@ class SignInPageController {
             model.addAttribute("recoveryCodes", result.recoveryCodes());
             return signedIn(result, model);
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
             if (e.status() != HttpStatus.BAD_REQUEST) {
-                model.addAttribute("error", e.getMessage());
-                return "login";
+                return startOver(e, model, response);
             }
+            response.setStatus(e.status().value());
             model.addAttribute("error", "That code is not right. Type the six digits your app shows now.");
             return enrollment(challengeToken, model);
         }
+    }
+
+    /** Where a step that proved something leads: the next challenge, or the signed-in page. */
+    private String outcome(SignInResult result, Model model) {
+        return result.challengeToken() != null ? challenge(result, model) : signedIn(result, model);
+    }
+
+    /** A refusal that only a new sign-in gets past (a used or expired challenge, too many attempts). */
+    private static String startOver(ProblemException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("error", e.getMessage());
+        return "login";
     }
 
     /** The page a challenge leads to: a new password, a code, or an authenticator to enroll. */

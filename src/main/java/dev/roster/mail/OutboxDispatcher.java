@@ -1,14 +1,11 @@
 package dev.roster.mail;
 
 import dev.roster.shared.RosterProperties;
+import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +44,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final Claims claims;
     private final MeterRegistry meters;
     private volatile boolean stopping;
     private volatile boolean started;
@@ -63,6 +60,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         this.properties = properties;
         this.events = events;
         this.meters = meters;
+        this.claims = new Claims("messages", outbox::release);
         QueueGauges.register(meters, "mail", outbox::queue);
         this.transport = smtp.configured()
                 ? new SmtpTransport(smtp, properties.from())
@@ -94,15 +92,15 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             List<OutboxMessage> claimed;
             do {
                 claimed = outbox.claim(BATCH, LEASE);
-                claimed.forEach(message -> waiting.add(message.id()));
+                claims.claimed(claimed.stream().map(OutboxMessage::id).toList());
                 for (OutboxMessage message : claimed) {
-                    if (!stopping && waiting.remove(message.id())) {
+                    if (!stopping && claims.start(message.id())) {
                         deliver(message);
                     }
                 }
             } while (claimed.size() == BATCH && !stopping);
             if (stopping) {
-                giveBack();
+                claims.giveBack();
             }
         } catch (RuntimeException e) {
             log.warn("Outbox pass failed; the next pass retries", e);
@@ -158,7 +156,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     public void stop() {
         stopping = true;
         started = false;
-        giveBack();
+        claims.giveBack();
     }
 
     @Override
@@ -172,32 +170,12 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         return Integer.MAX_VALUE;
     }
 
-    /** Gives back every claim not yet started, so that another node takes it at once. */
-    private void giveBack() {
-        List<UUID> unstarted = new ArrayList<>();
-        for (UUID id : List.copyOf(waiting)) {
-            if (waiting.remove(id)) {
-                unstarted.add(id);
-            }
-        }
-        if (!unstarted.isEmpty()) {
-            try {
-                outbox.release(unstarted);
-                log.info("Gave back {} claimed messages for another node to send", unstarted.size());
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not give back {} claimed messages; their claims run out by themselves",
-                        unstarted.size());
-            }
-        }
-    }
-
     /** Lets the message being sent finish, for a few seconds; gives back anything still unstarted. */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
         worker.shutdown();
-        giveBack();
+        claims.giveBack();
         if (!worker.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn("A message was still being sent at shutdown; its claim runs out by itself");
             worker.shutdownNow();

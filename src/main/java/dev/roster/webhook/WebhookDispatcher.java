@@ -1,5 +1,6 @@
 package dev.roster.webhook;
 
+import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.Socket;
@@ -7,15 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +49,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         return thread;
     });
     private final AtomicBoolean running = new AtomicBoolean();
-    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final Claims claims;
     private final MeterRegistry meters;
     private volatile boolean stopping;
     private volatile boolean started;
@@ -61,6 +58,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         this.webhooks = webhooks;
         this.properties = properties;
         this.meters = meters;
+        this.claims = new Claims("webhook deliveries", webhooks::release);
         QueueGauges.register(meters, "webhook", webhooks::queue);
         this.client = new WebhookClient(
                 HostResolver.SYSTEM, proxy -> new Socket(), properties.allowPrivateTargets(), properties.timeout());
@@ -75,9 +73,9 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
             List<JdbcWebhookRepository.Due> due;
             do {
                 due = webhooks.claim(BATCH, properties.timeout().multipliedBy(3));
-                due.forEach(d -> waiting.add(d.id()));
+                claims.claimed(due.stream().map(JdbcWebhookRepository.Due::id).toList());
                 if (stopping) {
-                    giveBack();
+                    claims.giveBack();
                     break;
                 }
                 var sends = due.stream()
@@ -93,7 +91,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     }
 
     private void sendUnlessGivenBack(JdbcWebhookRepository.Due delivery) {
-        if (!stopping && waiting.remove(delivery.id())) {
+        if (!stopping && claims.start(delivery.id())) {
             send(delivery);
         }
     }
@@ -158,7 +156,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     public void stop() {
         stopping = true;
         started = false;
-        giveBack();
+        claims.giveBack();
     }
 
     @Override
@@ -172,32 +170,12 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         return Integer.MAX_VALUE;
     }
 
-    /** Gives back every claim not yet started, so that another node takes it at once. */
-    private void giveBack() {
-        List<UUID> unstarted = new ArrayList<>();
-        for (UUID id : List.copyOf(waiting)) {
-            if (waiting.remove(id)) {
-                unstarted.add(id);
-            }
-        }
-        if (!unstarted.isEmpty()) {
-            try {
-                webhooks.release(unstarted);
-                log.info("Gave back {} claimed webhook deliveries for another node to send", unstarted.size());
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not give back {} claimed deliveries; their claims run out by themselves",
-                        unstarted.size());
-            }
-        }
-    }
-
     /** Lets the deliveries being sent finish, for a few seconds; gives back anything still unstarted. */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
         senders.shutdown();
-        giveBack();
+        claims.giveBack();
         if (!senders.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn("Webhook deliveries were still being sent at shutdown; their claims run out by themselves");
             senders.shutdownNow();
