@@ -58,3 +58,11 @@ CREATE TABLE oauth2_consents (
     authorities    jsonb NOT NULL,
     PRIMARY KEY (application_id, principal_name)
 );
+
+-- ID tokens a refresh replaced: still good as a logout hint (id_token_hint), since a client may keep the first one.
+CREATE TABLE oauth2_past_id_tokens (
+    token_hash       bytea PRIMARY KEY,
+    authorization_id text NOT NULL REFERENCES oauth2_authorizations (id) ON DELETE CASCADE
+);
+
+CREATE INDEX oauth2_past_id_tokens_of ON oauth2_past_id_tokens (authorization_id);

@@ -90,6 +90,11 @@ public class OidcTokens {
                 .map(JWTClaimsSet::toJSONObject);
     }
 
+    /** The public keys that verify Roster's tokens, as {@code /.well-known/jwks.json} serves them. */
+    public Map<String, Object> jwks() {
+        return signingKeys.jwks();
+    }
+
     /** The issuer every token names: {@code ROSTER_PUBLIC_URL}. */
     public String issuer() {
         return tokens.issuer();

@@ -39,12 +39,8 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /**
-     * Roster's own pages and answers: nothing inline, no script at all today, and never in a frame. An
-     * organization's logo may come from any https address.
-     */
-    static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data: https:;"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** Roster's own pages and answers: see {@link PagePolicy}. A page may set its own, which then stands. */
+    static final String PAGE_POLICY = PagePolicy.DEFAULT;
 
     /** Swagger UI, which needs inline script and style, is the one exception. */
     static final String SWAGGER_UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'"

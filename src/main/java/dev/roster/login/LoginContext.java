@@ -1,16 +1,22 @@
 package dev.roster.login;
 
 import dev.roster.auth.BrowserSessions;
+import dev.roster.auth.PagePolicy;
 import dev.roster.oidc.Application;
 import dev.roster.oidc.ApplicationService;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.OrganizationId;
 import dev.roster.user.SignInCandidate;
 import dev.roster.user.UserService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -35,13 +41,30 @@ class LoginContext {
         this.organizations = organizations;
     }
 
-    /** Puts {@code continue} (only when safe) and the asking application's name into the page's model. */
-    void describe(String next, Model model) {
+    /**
+     * Puts {@code continue} (only when safe) and the asking application's name into the page's model. When the
+     * sign-in continues to an authorization request for one of the application's registered redirect URIs, the
+     * page's forms may end at that URI's origin (a browser applies form-action to the redirects after a form).
+     */
+    void describe(String next, Model model, HttpServletResponse response) {
         String target = BrowserSessions.continueTarget(next);
         if (!target.equals("/login")) {
             model.addAttribute("continue", target);
         }
-        application(next).ifPresent(app -> model.addAttribute("applicationName", app.name()));
+        application(next).ifPresent(app -> {
+            model.addAttribute("applicationName", app.name());
+            String redirectUri = query(target).getFirst("redirect_uri");
+            String decoded = redirectUri == null ? null : URLDecoder.decode(redirectUri, StandardCharsets.UTF_8);
+            if (decoded != null && app.redirectUris().contains(decoded)) {
+                URI uri = URI.create(decoded);
+                String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+                response.setHeader("Content-Security-Policy", PagePolicy.allowingFormsTo(origin));
+            }
+        });
+    }
+
+    private static MultiValueMap<String, String> query(String target) {
+        return UriComponentsBuilder.fromUriString(target).build().getQueryParams();
     }
 
     /**
@@ -65,10 +88,7 @@ class LoginContext {
             return Optional.empty();
         }
         try {
-            String clientId = UriComponentsBuilder.fromUriString(target)
-                    .build()
-                    .getQueryParams()
-                    .getFirst("client_id");
+            String clientId = query(target).getFirst("client_id");
             return applications.findByClientId(clientId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();

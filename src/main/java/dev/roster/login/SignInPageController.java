@@ -71,7 +71,7 @@ class SignInPageController {
         if (session.isPresent()) {
             return account(session.get(), model);
         }
-        context.describe(next, model);
+        context.describe(next, model, response);
         return "login";
     }
 
@@ -88,7 +88,7 @@ class SignInPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        context.describe(next, model);
+        context.describe(next, model, response);
         model.addAttribute("email", email);
         if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -123,7 +123,7 @@ class SignInPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        context.describe(next, model);
+        context.describe(next, model, response);
         model.addAttribute("challengeToken", challengeToken);
         if (newPassword == null || !newPassword.equals(confirmation)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -157,7 +157,7 @@ class SignInPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        context.describe(next, model);
+        context.describe(next, model, response);
         try {
             return outcome(
                     signIn.withSecondFactor(
@@ -185,7 +185,7 @@ class SignInPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        context.describe(next, model);
+        context.describe(next, model, response);
         try {
             return outcome(
                     signIn.confirmEnrollment(challengeToken, blankToNull(code), Delivery.SESSION),

@@ -121,6 +121,16 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
         if (found.isEmpty() && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             revokeSpent(hash);
         }
+        if (found.isEmpty() && ID_TOKEN.equals(tokenType)) {
+            found = jdbc.sql("""
+                            SELECT a.* FROM oauth2_authorizations a JOIN oauth2_past_id_tokens p
+                                ON p.authorization_id = a.id
+                            WHERE p.token_hash = :hash
+                            """)
+                    .param("hash", hash)
+                    .query((rs, row) -> read(rs, null, null))
+                    .optional();
+        }
         return found.orElse(null);
     }
 
@@ -183,7 +193,7 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
     }
 
     /** The row as a save finds it, locked. */
-    private record Stored(long version, boolean revoked, byte[] refreshHash) {}
+    private record Stored(long version, boolean revoked, byte[] refreshHash, byte[] idTokenHash) {}
 
     /**
      * Saves over the row read at {@code version}; false when it changed since. A revoked authorization stays as it
@@ -191,10 +201,14 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
      */
     private boolean update(OAuth2Authorization authorization, long version) {
         Stored stored = jdbc.sql(
-                        "SELECT version, revoked_at, refresh_hash FROM oauth2_authorizations WHERE id = :id FOR UPDATE")
+                        "SELECT version, revoked_at, refresh_hash, id_token_hash FROM oauth2_authorizations WHERE id = :id"
+                                + " FOR UPDATE")
                 .param("id", authorization.getId())
                 .query((rs, row) -> new Stored(
-                        rs.getLong("version"), rs.getObject("revoked_at") != null, rs.getBytes("refresh_hash")))
+                        rs.getLong("version"),
+                        rs.getObject("revoked_at") != null,
+                        rs.getBytes("refresh_hash"),
+                        rs.getBytes("id_token_hash")))
                 .optional()
                 .orElse(null);
         if (stored == null || (!stored.revoked() && stored.version() != version)) {
@@ -215,6 +229,21 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
                             ON CONFLICT DO NOTHING
                             """)
                     .param("hash", stored.refreshHash())
+                    .param("id", authorization.getId())
+                    .update();
+        }
+        OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
+        if (stored.idTokenHash() != null
+                && idToken != null
+                && !idToken.getToken().getTokenValue().equals(WITHHELD)
+                && !java.util.Arrays.equals(
+                        stored.idTokenHash(), hash(idToken.getToken().getTokenValue()))) {
+            // A client may keep the first ID token, and send it as the hint when it logs out.
+            jdbc.sql("""
+                            INSERT INTO oauth2_past_id_tokens (token_hash, authorization_id) VALUES (:hash, :id)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("hash", stored.idTokenHash())
                     .param("id", authorization.getId())
                     .update();
         }

@@ -1,5 +1,8 @@
 package dev.roster.oidc;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.roster.auth.BrowserSessionContextRepository;
 import dev.roster.auth.BrowserSessions;
 import dev.roster.auth.OidcTokens;
@@ -85,6 +88,21 @@ class OidcProviderConfiguration {
     @Bean
     SessionRegistry sessionRegistry(BrowserSessions sessions) {
         return new BrowserSessionRegistry(sessions);
+    }
+
+    /**
+     * The keys the authorization server publishes at {@code /.well-known/jwks.json}: Roster's signing keys, public
+     * parts only (without this bean Boot would make a random key of its own).
+     */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(OidcTokens tokens) {
+        return (selector, context) -> {
+            try {
+                return selector.select(JWKSet.parse(tokens.jwks()));
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("Roster's JWK set does not parse", e);
+            }
+        };
     }
 
     @Bean

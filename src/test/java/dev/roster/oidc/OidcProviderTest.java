@@ -110,7 +110,14 @@ class OidcProviderTest extends ApiTestBase {
         HttpResponse<String> exchanged = flow.exchange(code, flow.verifier);
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
         JsonNode tokens = JSON.readTree(exchanged.body());
-        JWTClaimsSet id = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
+        SignedJWT idToken = SignedJWT.parse(tokens.path("id_token").asText());
+        com.nimbusds.jose.jwk.JWKSet keys =
+                com.nimbusds.jose.jwk.JWKSet.parse(get("/.well-known/jwks.json").body());
+        com.nimbusds.jose.jwk.JWK key = keys.getKeyByKeyId(idToken.getHeader().getKeyID());
+        assertThat(key).as(idToken.getHeader() + " in " + keys).isNotNull();
+        assertThat(idToken.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey())))
+                .isTrue();
+        JWTClaimsSet id = idToken.getJWTClaimsSet();
         assertThat(id.getIssuer()).isEqualTo(RosterTest.PUBLIC_URL);
         assertThat(id.getSubject()).isEqualTo(userId);
         assertThat(id.getAudience()).containsExactly(clientId);
