@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,24 @@ public class OidcTokens {
                 claims.getIssueTime().toInstant(),
                 claims.getExpirationTime().toInstant(),
                 claims.toJSONObject()));
+    }
+
+    /** An application's own access token (client_credentials), acting in the organization it was given. */
+    public AccessToken accessTokenForApplication(
+            UUID applicationId,
+            String clientId,
+            dev.roster.shared.OrganizationId organization,
+            Collection<String> scopes) {
+        JWTClaimsSet claims = tokens.applicationClaims(clientId, applicationId, organization)
+                .audience(clientId)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes))
+                .build();
+        return new AccessToken(
+                signingKeys.sign(claims, TokenIssuer.ACCESS),
+                claims.getIssueTime().toInstant(),
+                claims.getExpirationTime().toInstant(),
+                claims.toJSONObject());
     }
 
     /** Signs an ID token with the current signing key; times may be Instants or Dates, the issuer a URL. */

@@ -1,5 +1,6 @@
 package dev.roster.auth;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ProblemException;
@@ -10,6 +11,8 @@ import dev.roster.user.UserStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,7 @@ public class SignInService {
     private final Challenges challenges;
     private final TransactionTemplate transaction;
     private final SignInMetrics metrics;
+    private final ObjectProvider<ApplicationCallers> applications;
 
     SignInService(
             UserService users,
@@ -53,7 +57,8 @@ public class SignInService {
             MfaService mfa,
             Challenges challenges,
             TransactionTemplate transaction,
-            SignInMetrics metrics) {
+            SignInMetrics metrics,
+            ObjectProvider<ApplicationCallers> applications) {
         this.users = users;
         this.roles = roles;
         this.credentials = credentials;
@@ -67,6 +72,7 @@ public class SignInService {
         this.challenges = challenges;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.applications = applications;
     }
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
@@ -95,10 +101,16 @@ public class SignInService {
      */
     @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String jwt) {
-        return signingKeys
+        Optional<JWTClaimsSet> verified = signingKeys
                 .verify(jwt, TokenIssuer.ACCESS)
-                .filter(claims -> tokens.issuer().equals(claims.getIssuer()))
-                .flatMap(claims -> users.findCandidate(UserId.of(claims.getSubject())))
+                .filter(claims -> tokens.issuer().equals(claims.getIssuer()));
+        Object application = verified.map(claims -> claims.getClaim(TokenIssuer.APPLICATION_CLAIM))
+                .orElse(null);
+        if (application != null) {
+            ApplicationCallers callers = applications.getIfAvailable();
+            return callers == null ? Optional.empty() : callers.callerFor(UUID.fromString(application.toString()));
+        }
+        return verified.flatMap(claims -> users.findCandidate(UserId.of(claims.getSubject())))
                 .filter(user -> user.status() == UserStatus.ACTIVE)
                 .map(user -> new Caller(
                         Caller.Kind.USER,

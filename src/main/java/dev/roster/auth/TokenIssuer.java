@@ -35,6 +35,8 @@ class TokenIssuer {
     static final Duration MFA_TTL = Duration.ofMinutes(5);
     static final String MFA_CHALLENGE = "mfa+jwt";
     static final String ENROLLMENT_CHALLENGE = "mfa-enrollment+jwt";
+    /** The claim of an application's own access token (client_credentials) that names the application. */
+    static final String APPLICATION_CLAIM = "app_id";
 
     private final UserService users;
     private final OrganizationService organizations;
@@ -141,6 +143,19 @@ class TokenIssuer {
 
     private static List<String> codes(Set<Permission> permissions) {
         return permissions.stream().map(Permission::code).sorted().toList();
+    }
+
+    /** The claims of an application's own access token: the application, and the organization it acts in. */
+    JWTClaimsSet.Builder applicationClaims(String clientId, UUID applicationId, OrganizationId organization) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(clientId)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(accessTtl)))
+                .claim(APPLICATION_CLAIM, applicationId.toString())
+                .claim("org", organization.toString());
     }
 
     /** A challenge says whether it was made for a page, so that it is met only where it was made. */

@@ -53,6 +53,9 @@ class LoginContext {
         }
         application(next).ifPresent(app -> {
             model.addAttribute("applicationName", app.name());
+            if (app.organizationIds() != null && app.organizationIds().size() == 1) {
+                brand(new OrganizationId(app.organizationIds().get(0)), model);
+            }
             String redirectUri = query(target).getFirst("redirect_uri");
             String decoded = redirectUri == null ? null : URLDecoder.decode(redirectUri, StandardCharsets.UTF_8);
             if (decoded != null && app.redirectUris().contains(decoded)) {
@@ -60,6 +63,14 @@ class LoginContext {
                 String origin = uri.getScheme() + "://" + uri.getRawAuthority();
                 response.setHeader("Content-Security-Policy", PagePolicy.allowingFormsTo(origin));
             }
+        });
+    }
+
+    /** The organization's display name and logo, for the page's header. */
+    void brand(OrganizationId organization, Model model) {
+        organizations.branding(organization).ifPresent(branding -> {
+            model.addAttribute("brandName", branding.displayName());
+            model.addAttribute("brandLogo", branding.logoUrl());
         });
     }
 

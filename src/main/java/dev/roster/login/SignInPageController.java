@@ -265,6 +265,7 @@ class SignInPageController {
     private String account(BrowserSession session, Model model) {
         model.addAttribute("user", users.find(session.organizationId(), session.userId()));
         model.addAttribute("organizationName", organizations.name(session.organizationId()));
+        context.brand(session.organizationId(), model);
         model.addAttribute("sessions", sessions.liveOf(session.userId(), session.id()));
         return "signed-in";
     }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param organizationIds the organizations whose users may sign in; null for every organization the application's
  *     owner reaches (all of them for an application the platform made, those it created for a partner's)
  * @param secretRotatedAt when the current client secret was made; null for public applications
+ * @param clientCredentials the organization and role the application acts with on its own ({@code
+ *     client_credentials}); null when it may not
  */
 public record Application(
         UUID id,
@@ -27,7 +29,8 @@ public record Application(
         String createdBy,
         Instant updatedAt,
         String updatedBy,
-        Instant secretRotatedAt) {
+        Instant secretRotatedAt,
+        ClientCredentials clientCredentials) {
 
     public static final String CONFIDENTIAL = "confidential";
     public static final String PUBLIC = "public";

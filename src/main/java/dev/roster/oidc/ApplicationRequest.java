@@ -13,10 +13,13 @@ import java.util.UUID;
  * @param postLogoutRedirectUris 0 to 20, by the same rules
  * @param organizationIds the organizations whose users may sign in (at most 50, each one the caller reaches); null
  *     or absent for every organization the caller reaches
+ * @param clientCredentials for a confidential application: the organization and role it acts with on its own
+ *     (the client_credentials grant); null for none
  */
 public record ApplicationRequest(
         String name,
         String type,
         List<String> redirectUris,
         List<String> postLogoutRedirectUris,
-        List<UUID> organizationIds) {}
+        List<UUID> organizationIds,
+        ClientCredentials clientCredentials) {}

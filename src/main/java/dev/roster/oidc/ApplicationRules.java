@@ -1,7 +1,10 @@
 package dev.roster.oidc;
 
+import dev.roster.role.Role;
+import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.FieldViolation;
+import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Patch;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
@@ -20,9 +23,43 @@ class ApplicationRules {
     private static final int MAX_ORGANIZATIONS = 50;
 
     private final JdbcApplicationRepository applications;
+    private final RoleService roles;
 
-    ApplicationRules(JdbcApplicationRepository applications) {
+    ApplicationRules(JdbcApplicationRepository applications, RoleService roles) {
         this.applications = applications;
+        this.roles = roles;
+    }
+
+    /**
+     * The organization and role a confidential application acts with on its own, checked: an organization the
+     * caller reaches, one of its roles, and no more than the caller holds. Null stays null.
+     */
+    ClientCredentials clientCredentials(Caller caller, String type, ClientCredentials given) {
+        if (given == null) {
+            return null;
+        }
+        if (!type.equals(Application.CONFIDENTIAL)) {
+            throw ProblemException.invalid(
+                    "clientCredentials", "only a confidential application acts on its own; a public one has no secret");
+        }
+        if (given.organizationId() == null) {
+            throw ProblemException.invalid("clientCredentials.organizationId", "is required");
+        }
+        if (!applications
+                .reachableOrganizations(requireOperator(caller), List.of(given.organizationId()))
+                .contains(given.organizationId())) {
+            throw ProblemException.invalid(
+                    "clientCredentials.organizationId", "is not an organization this key reaches");
+        }
+        Role role;
+        try {
+            role = roles.roleForKey(caller, new OrganizationId(given.organizationId()), given.role(), given.roleId());
+        } catch (ProblemException e) {
+            throw e.status().value() == 400
+                    ? ProblemException.invalid("clientCredentials.role", "is not a role of this organization")
+                    : e;
+        }
+        return new ClientCredentials(given.organizationId(), role.name(), role.id());
     }
 
     /** The partner key the caller's applications belong to; null for the platform, which reaches all. */

@@ -54,6 +54,7 @@ public class ApplicationService {
         String type = ApplicationRules.type(request.type());
         ApplicationFields fields = rules.forCreate(caller, request);
         String secret = type.equals(Application.CONFIDENTIAL) ? secrets.newToken(SECRET_PREFIX) : null;
+        ClientCredentials service = rules.clientCredentials(caller, type, request.clientCredentials());
         Application created = applications.insert(
                 Ids.next(),
                 newClientId(),
@@ -62,6 +63,9 @@ public class ApplicationService {
                 secret == null ? null : secrets.hash(secret),
                 owner,
                 caller.actor());
+        if (service != null) {
+            created = applications.setClientCredentials(created.id(), service.organizationId(), service.roleId());
+        }
         publish(
                 caller,
                 "application.created",
@@ -72,7 +76,8 @@ public class ApplicationService {
                         .set("type", type)
                         .set("redirectUris", created.redirectUris())
                         .set("postLogoutRedirectUris", created.postLogoutRedirectUris())
-                        .set("organizationIds", created.organizationIds()));
+                        .set("organizationIds", created.organizationIds())
+                        .set("clientCredentials", created.clientCredentials()));
         return CreatedApplication.of(created, secret);
     }
 
@@ -104,11 +109,18 @@ public class ApplicationService {
                 .orElseThrow(ApplicationService::notFound);
         ApplicationFields fields = rules.forUpdate(caller, current, patch);
         Application updated = applications.update(id, fields, caller.actor());
+        if (patch.has("clientCredentials")) {
+            ClientCredentials service = rules.clientCredentials(
+                    caller, current.type(), patch.values().clientCredentials());
+            updated = applications.setClientCredentials(
+                    id, service == null ? null : service.organizationId(), service == null ? null : service.roleId());
+        }
         Changes changes = new Changes()
                 .diff("name", current.name(), updated.name())
                 .diff("redirectUris", current.redirectUris(), updated.redirectUris())
                 .diff("postLogoutRedirectUris", current.postLogoutRedirectUris(), updated.postLogoutRedirectUris())
-                .diff("organizationIds", current.organizationIds(), updated.organizationIds());
+                .diff("organizationIds", current.organizationIds(), updated.organizationIds())
+                .diff("clientCredentials", current.clientCredentials(), updated.clientCredentials());
         if (!changes.isEmpty()) {
             publish(caller, "application.updated", updated, changes);
         }

@@ -23,6 +23,7 @@ public record CreatedApplication(
         Instant updatedAt,
         String updatedBy,
         Instant secretRotatedAt,
+        ClientCredentials clientCredentials,
         String clientSecret) {
 
     static CreatedApplication of(Application app, String clientSecret) {
@@ -39,6 +40,7 @@ public record CreatedApplication(
                 app.updatedAt(),
                 app.updatedBy(),
                 app.secretRotatedAt(),
+                app.clientCredentials(),
                 clientSecret);
     }
 }

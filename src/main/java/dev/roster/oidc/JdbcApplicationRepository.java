@@ -25,7 +25,7 @@ class JdbcApplicationRepository {
 
     private static final String COLUMNS = """
             id, client_id, name, type, redirect_uris, post_logout_redirect_uris, organization_ids, created_at,
-            created_by, updated_at, updated_by, secret_rotated_at""";
+            created_by, updated_at, updated_by, secret_rotated_at, service_organization_id, service_role_id""";
 
     /** Rows the scope may see: every live one for the platform (null), a partner's own for a partner. */
     private static final String IN_SCOPE =
@@ -144,6 +144,17 @@ class JdbcApplicationRepository {
                 .optional();
     }
 
+    /** Sets (or, with nulls, clears) the organization and role the application acts with on its own. */
+    Application setClientCredentials(UUID id, UUID organizationId, UUID roleId) {
+        return jdbc.sql("UPDATE applications SET service_organization_id = :org, service_role_id = :role"
+                        + " WHERE id = :id RETURNING " + COLUMNS)
+                .param("id", id)
+                .param("org", organizationId)
+                .param("role", roleId)
+                .query(JdbcApplicationRepository::map)
+                .single();
+    }
+
     /** The HMAC of a live confidential application's secret. */
     Optional<byte[]> secretHash(UUID id) {
         return jdbc.sql("""
@@ -217,7 +228,13 @@ class JdbcApplicationRepository {
                 rs.getString("created_by"),
                 Rows.instant(rs, "updated_at"),
                 rs.getString("updated_by"),
-                Rows.instant(rs, "secret_rotated_at"));
+                Rows.instant(rs, "secret_rotated_at"),
+                rs.getObject("service_organization_id") == null
+                        ? null
+                        : new ClientCredentials(
+                                rs.getObject("service_organization_id", UUID.class),
+                                null,
+                                rs.getObject("service_role_id", UUID.class)));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -26,6 +26,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -118,7 +119,7 @@ class OidcProviderConfiguration {
             OidcTokens tokens,
             OidcClaims claims)
             throws Exception {
-        OAuth2TokenGenerator<OAuth2Token> generator = tokenGenerator(tokens, claims);
+        OAuth2TokenGenerator<OAuth2Token> generator = tokenGenerator(tokens, claims, applications);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.registeredClientRepository(clients)
@@ -236,7 +237,8 @@ class OidcProviderConfiguration {
      * Access tokens from Roster's own issuer (for the client's audience), ID tokens signed by Roster's keys with the
      * user's claims, and opaque refresh tokens.
      */
-    private static OAuth2TokenGenerator<OAuth2Token> tokenGenerator(OidcTokens tokens, OidcClaims claims) {
+    private static OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+            OidcTokens tokens, OidcClaims claims, ApplicationService applications) {
         JwtGenerator idTokens = new JwtGenerator(idTokenEncoder(tokens));
         idTokens.setJwtCustomizer(idTokenClaims(claims));
         OAuth2TokenGenerator<OAuth2AccessToken> accessTokens = context -> {
@@ -244,6 +246,9 @@ class OidcProviderConfiguration {
                 return null;
             }
             RegisteredClient client = context.getRegisteredClient();
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                return applicationToken(tokens, applications, client, context.getAuthorizedScopes());
+            }
             return OidcClaims.userOf(context.getPrincipal())
                     .flatMap(user -> tokens.accessTokenFor(user, client.getClientId(), context.getAuthorizedScopes()))
                     .map(token -> new ClaimedAccessToken(
@@ -255,6 +260,21 @@ class OidcProviderConfiguration {
                     .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
         };
         return new DelegatingOAuth2TokenGenerator(accessTokens, idTokens, new OAuth2RefreshTokenGenerator());
+    }
+
+    /** The token of an application acting on its own, in the organization and with the role it was given. */
+    private static OAuth2AccessToken applicationToken(
+            OidcTokens tokens, ApplicationService applications, RegisteredClient client, Set<String> scopes) {
+        Application app = applications
+                .findByClientId(client.getClientId())
+                .filter(found -> found.clientCredentials() != null)
+                .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT));
+        OidcTokens.AccessToken token = tokens.accessTokenForApplication(
+                app.id(),
+                app.clientId(),
+                new OrganizationId(app.clientCredentials().organizationId()),
+                scopes);
+        return new ClaimedAccessToken(token.value(), token.issuedAt(), token.expiresAt(), scopes, token.claims());
     }
 
     private static OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims(OidcClaims claims) {

@@ -111,6 +111,9 @@ class RosterClients implements RegisteredClientRepository {
                         .reuseRefreshTokens(false)
                         .build());
         Optional<byte[]> secret = confidential ? applications.secretHash(app.id()) : Optional.empty();
+        if (confidential && app.clientCredentials() != null) {
+            client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+        }
         if (confidential) {
             client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

@@ -19,7 +19,7 @@ class JdbcOrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
-            seats_used, partner_key_id, roles_take_effect, mfa_required, created_at, created_by, updated_at, updated_by
+            seats_used, partner_key_id, roles_take_effect, mfa_required, display_name, logo_url, created_at, created_by, updated_at, updated_by
             """;
 
     private final JdbcClient jdbc;
@@ -82,11 +82,14 @@ class JdbcOrganizationRepository {
             Integer seatLimit,
             String rolesTakeEffect,
             boolean mfaRequired,
+            String displayName,
+            String logoUrl,
             String actor) {
         return jdbc.sql("""
                         UPDATE organizations
                         SET name = :name, plan = :plan, seat_limit_override = :seatLimit,
-                            roles_take_effect = :rolesTakeEffect, mfa_required = :mfaRequired, updated_at = now(),
+                            roles_take_effect = :rolesTakeEffect, mfa_required = :mfaRequired, display_name = :displayName,
+                            logo_url = :logoUrl, updated_at = now(),
                             updated_by = :actor
                         WHERE id = :id
                         RETURNING %s
@@ -97,6 +100,8 @@ class JdbcOrganizationRepository {
                 .param("seatLimit", seatLimit)
                 .param("rolesTakeEffect", rolesTakeEffect)
                 .param("mfaRequired", mfaRequired)
+                .param("displayName", displayName)
+                .param("logoUrl", logoUrl)
                 .param("actor", actor)
                 .query(JdbcOrganizationRepository::map)
                 .single();
@@ -139,6 +144,8 @@ class JdbcOrganizationRepository {
                 rs.getObject("partner_key_id", UUID.class),
                 rs.getString("roles_take_effect"),
                 rs.getBoolean("mfa_required"),
+                rs.getString("display_name"),
+                rs.getString("logo_url"),
                 Rows.instant(rs, "created_at"),
                 rs.getString("created_by"),
                 Rows.instant(rs, "updated_at"),

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param partnerKeyId the partner key that created this organization and may manage it, if any
  * @param rolesTakeEffect immediately, or on_accept: roles given with an invitation are granted when it is accepted
  * @param mfaRequired whether every user must have an authenticator: one without enrolls at its next sign-in
+ * @param displayName the name its login pages show; null for {@code name}
+ * @param logoUrl an https image its login pages show; loaded by the browser, never fetched by Roster
  */
 public record Organization(
         OrganizationId id,
@@ -24,6 +26,8 @@ public record Organization(
         UUID partnerKeyId,
         String rolesTakeEffect,
         boolean mfaRequired,
+        String displayName,
+        String logoUrl,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

@@ -13,6 +13,7 @@ import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -106,14 +107,28 @@ public class OrganizationService {
         String rolesTakeEffect =
                 patch.has("rolesTakeEffect") ? rolesTakeEffect(values.rolesTakeEffect()) : current.rolesTakeEffect();
         boolean mfaRequired = patch.has("mfaRequired") ? values.mfaRequired() : current.mfaRequired();
-        Organization updated =
-                organizations.update(current.id(), name, plan, seatLimit, rolesTakeEffect, mfaRequired, caller.actor());
+        String displayName = patch.has("displayName")
+                ? Text.optional("displayName", values.displayName(), MAX_NAME)
+                : current.displayName();
+        String logoUrl = patch.has("logoUrl") ? logoUrl(values.logoUrl()) : current.logoUrl();
+        Organization updated = organizations.update(
+                current.id(),
+                name,
+                plan,
+                seatLimit,
+                rolesTakeEffect,
+                mfaRequired,
+                displayName,
+                logoUrl,
+                caller.actor());
         Changes changes = new Changes()
                 .diff("name", current.name(), updated.name())
                 .diff("plan", current.plan().code(), updated.plan().code())
                 .diff("seatLimitOverride", current.seatLimitOverride(), updated.seatLimitOverride())
                 .diff("rolesTakeEffect", current.rolesTakeEffect(), updated.rolesTakeEffect())
-                .diff("mfaRequired", current.mfaRequired(), updated.mfaRequired());
+                .diff("mfaRequired", current.mfaRequired(), updated.mfaRequired())
+                .diff("displayName", current.displayName(), updated.displayName())
+                .diff("logoUrl", current.logoUrl(), updated.logoUrl());
         if (!changes.isEmpty()) {
             publish(caller, "organization.updated", updated.id(), changes);
         }
@@ -148,7 +163,7 @@ public class OrganizationService {
             return new OrganizationId(caller.organizationId());
         }
         boolean allowed = switch (caller.kind()) {
-            case ORGANIZATION, USER, SCIM -> pathId.value().equals(caller.organizationId());
+            case ORGANIZATION, USER, SCIM, APPLICATION -> pathId.value().equals(caller.organizationId());
             case PLATFORM -> organizations.find(pathId).isPresent();
             case PARTNER ->
                 organizations
@@ -195,6 +210,37 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public String name(OrganizationId id) {
         return organizations.find(id).map(Organization::name).orElseThrow(OrganizationService::notFound);
+    }
+
+    /** What an organization's login pages show: its display name (or name) and logo; empty for a deleted one. */
+    @Transactional(readOnly = true)
+    public Optional<Branding> branding(OrganizationId id) {
+        return organizations
+                .find(id)
+                .map(org -> new Branding(org.displayName() != null ? org.displayName() : org.name(), org.logoUrl()));
+    }
+
+    /** The name and logo on an organization's login pages. */
+    public record Branding(String displayName, String logoUrl) {}
+
+    /** An https URL, absolute, without credentials; null clears the logo. */
+    private static String logoUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.invalid("logoUrl", "must be an https URL");
+        }
+        if (value.length() > 2000
+                || !"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getUserInfo() != null) {
+            throw ProblemException.invalid("logoUrl", "must be an https URL of at most 2000 characters");
+        }
+        return value;
     }
 
     /** Whether the organization makes every user sign in with a second factor. */

@@ -13,6 +13,7 @@ import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -121,6 +122,12 @@ public class RoleService {
         }
         roles.deleteRole(org, id);
         publish(caller, org, "role.deleted", "role", id, new Changes().diff("name", current.name(), null));
+    }
+
+    /** A role of the organization, for the features that act with one (an application on its own). */
+    @Transactional(readOnly = true)
+    public Optional<Role> find(OrganizationId org, UUID id) {
+        return roles.findRole(org, id);
     }
 
     /**

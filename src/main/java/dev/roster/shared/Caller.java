@@ -27,7 +27,12 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         /** A signed-in user, through a JWT: acts in its own organization with its roles. */
         USER,
         /** A SCIM token: a directory (Okta, Entra ID) provisioning users and groups of its one organization. */
-        SCIM
+        SCIM,
+        /**
+         * An application acting on its own (an OAuth client_credentials token): in one organization, with the role
+         * it was given there.
+         */
+        APPLICATION
     }
 
     /** The caller of the request this thread serves; null before authentication or for an anonymous request. */
@@ -41,6 +46,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         return switch (kind) {
                     case USER -> "user:";
                     case SCIM -> "scim_token:";
+                    case APPLICATION -> "application:";
                     default -> "api_key:";
                 }
                 + keyId;
@@ -48,7 +54,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
 
     /** Whether the caller is bound to one organization (an organization key, a user or a SCIM token). */
     public boolean inOneOrganization() {
-        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM;
+        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM || kind == Kind.APPLICATION;
     }
 
     public boolean isPlatform() {

@@ -220,8 +220,8 @@ class ApplicationApiTest extends ApiTestBase {
             organizations.add(UUID.fromString(fixtures.organization(partner, "free")));
         }
         Caller caller = new Caller(Caller.Kind.PARTNER, UUID.fromString(partnerKey.field("id")), null, Grants.ALL);
-        ApplicationRequest request =
-                new ApplicationRequest("App", "public", List.of("https://app.example.com/cb"), null, organizations);
+        ApplicationRequest request = new ApplicationRequest(
+                "App", "public", List.of("https://app.example.com/cb"), null, organizations, null);
 
         List<String> sql = Statements.recordedDuring(() -> service.create(caller, request));
         List<UUID> tooMany = new ArrayList<>(organizations);

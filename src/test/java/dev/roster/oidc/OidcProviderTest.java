@@ -53,6 +53,7 @@ class OidcProviderTest extends ApiTestBase {
     private Tenant tenant;
     private String email;
     private String userId;
+    private String applicationId;
     private String clientId;
     private String secret;
 
@@ -68,6 +69,7 @@ class OidcProviderTest extends ApiTestBase {
         body.put("postLogoutRedirectUris", List.of(LOGGED_OUT));
         Api.Response created = api.post("/v1/applications", Api.PLATFORM_KEY, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        applicationId = created.field("id");
         clientId = created.field("clientId");
         secret = created.field("clientSecret");
     }
@@ -303,6 +305,99 @@ class OidcProviderTest extends ApiTestBase {
                 .startsWith(REDIRECT)
                 .contains("error=access_denied")
                 .doesNotContain("code=");
+    }
+
+    @Test
+    void anApplicationOfOneOrganizationShowsItsNameAndLogoOnTheLoginPages() {
+        Api.Response refused = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                tenant.adminKey(),
+                Map.of("logoUrl", "http://cdn.example.com/logo.png"));
+        Api.Response branded = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                tenant.adminKey(),
+                Map.of("displayName", "Acme <Sign-in>", "logoUrl", "https://cdn.example.com/logo.png"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("logoUrl");
+        assertThat(branded.status()).as(branded.toString()).isEqualTo(200);
+        assertThat(api.send(
+                                "PATCH",
+                                "/v1/applications/" + applicationId,
+                                Api.PLATFORM_KEY,
+                                "{\"organizationIds\":[\"" + tenant.organizationId() + "\"]}",
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        Flow flow = new Flow();
+        String login = flow.browser
+                .get(flow.authorizeUrl())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        String page = flow.browser.get(login).body();
+
+        assertThat(page).contains("Acme &lt;Sign-in&gt;", "src=\"https://cdn.example.com/logo.png\"");
+        assertThat(page).doesNotContain("Acme <Sign-in>");
+    }
+
+    @Test
+    void aConfidentialApplicationActsOnItsOwnInTheOrganizationAndWithTheRoleItWasGiven() throws Exception {
+        // given an application given the admin role in the tenant, and one given nothing
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Backend job");
+        body.put("type", "confidential");
+        body.put("redirectUris", List.of(REDIRECT));
+        body.put("clientCredentials", Map.of("organizationId", tenant.organizationId(), "role", "admin"));
+        Api.Response worker = api.post("/v1/applications", Api.PLATFORM_KEY, body);
+        assertThat(worker.status()).as(worker.toString()).isEqualTo(201);
+        assertThat(worker.json()
+                        .path("clientCredentials")
+                        .path("organizationId")
+                        .asText())
+                .isEqualTo(tenant.organizationId());
+        body.put("type", "public");
+        assertThat(api.post("/v1/applications", Api.PLATFORM_KEY, body).text()).contains("clientCredentials");
+
+        // when it asks for a token of its own, and uses it
+        Flow flow = new Flow();
+        HttpResponse<String> refused = flow.clientPost("/oauth2/token", Map.of("grant_type", "client_credentials"));
+        String workerId = worker.field("id");
+        String basic = Base64.getEncoder()
+                .encodeToString((worker.field("clientId") + ":" + worker.field("clientSecret"))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> granted =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        String token = JSON.readTree(granted.body()).path("access_token").asText();
+        Api.Response created = api.post(
+                "/v1/users", token, Map.of("email", Fixtures.uniqueEmail("made-by-app"), "roles", List.of("user")));
+        String otherOrg = fixtures.organization("starter");
+
+        // then it acts in its organization as its role allows, recorded as itself, and nowhere else
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("unauthorized_client");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(granted.body()).path("refresh_token").isMissingNode())
+                .isTrue();
+        assertThat(api.get("/v1/users?limit=5", token).status()).isEqualTo(200);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.field("createdBy")).isEqualTo("application:" + workerId);
+        assertThat(api.get("/v1/organizations/" + otherOrg + "/users", token).status())
+                .isIn(403, 404);
+
+        // and once the grant is taken away its token stops working at once
+        assertThat(api.send(
+                                "PATCH",
+                                "/v1/applications/" + workerId,
+                                Api.PLATFORM_KEY,
+                                "{\"clientCredentials\":null}",
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/users?limit=5", token).status()).isEqualTo(401);
     }
 
     /** One run of the flow: a browser, a PKCE verifier, a state and a nonce. */
