@@ -57,7 +57,9 @@ public final class Pages {
             get("/login");
         }
         Map<String, String> withToken = new LinkedHashMap<>(form);
-        withToken.putIfAbsent("_csrf", csrf);
+        if (csrf != null) {
+            withToken.putIfAbsent("_csrf", csrf);
+        }
         return send("POST", path, cookie, withToken);
     }
 
