@@ -25,15 +25,10 @@ public class OrganizationService {
     private static final int MAX_NAME = 200;
 
     private final JdbcOrganizationRepository organizations;
-    private final JdbcSsoProviderRepository ssoProviders;
     private final ApplicationEventPublisher events;
 
-    OrganizationService(
-            JdbcOrganizationRepository organizations,
-            JdbcSsoProviderRepository ssoProviders,
-            ApplicationEventPublisher events) {
+    OrganizationService(JdbcOrganizationRepository organizations, ApplicationEventPublisher events) {
         this.organizations = organizations;
-        this.ssoProviders = ssoProviders;
         this.events = events;
     }
 
@@ -210,12 +205,6 @@ public class OrganizationService {
                 .find(id)
                 .map(org -> org.rolesTakeEffect().equals("on_accept"))
                 .orElse(false);
-    }
-
-    /** Whether SSO-only users can sign in to this organization: at least one SSO provider is enabled. */
-    @Transactional(readOnly = true)
-    public boolean hasEnabledSsoProvider(OrganizationId id) {
-        return ssoProviders.anyEnabled(id);
     }
 
     private static String rolesTakeEffect(String value) {

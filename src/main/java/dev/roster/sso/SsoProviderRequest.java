@@ -1,4 +1,4 @@
-package dev.roster.organization;
+package dev.roster.sso;
 
 /**
  * The writable fields of an SSO provider; on PATCH, absent fields stay as they are.

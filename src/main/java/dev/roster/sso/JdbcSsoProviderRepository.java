@@ -1,4 +1,4 @@
-package dev.roster.organization;
+package dev.roster.sso;
 
 import dev.roster.shared.Cursor;
 import dev.roster.shared.OrganizationId;

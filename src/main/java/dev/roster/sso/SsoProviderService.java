@@ -1,5 +1,6 @@
-package dev.roster.organization;
+package dev.roster.sso;
 
+import dev.roster.organization.OrganizationService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
@@ -11,6 +12,7 @@ import dev.roster.shared.Patch;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
+import dev.roster.user.SsoAvailability;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** An organization's SSO providers: enough configuration to allow SSO-only users. */
 @Service
-public class SsoProviderService {
+public class SsoProviderService implements SsoAvailability {
 
     private final JdbcSsoProviderRepository providers;
     private final OrganizationService organizations;
@@ -98,6 +100,13 @@ public class SsoProviderService {
         SsoProvider current = providers.find(org, id).orElseThrow(SsoProviderService::notFound);
         providers.delete(org, id);
         publish(caller, "sso_provider.deleted", current, new Changes());
+    }
+
+    /** Whether SSO-only users can sign in to this organization: at least one SSO provider is enabled. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasEnabledProvider(OrganizationId organization) {
+        return providers.anyEnabled(organization);
     }
 
     private static SsoProviderRequest check(SsoProviderRequest request, boolean creating) {
