@@ -1,6 +1,8 @@
 package dev.roster.sso;
 
 import dev.roster.organization.OrganizationService;
+import dev.roster.role.Role;
+import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
 import dev.roster.shared.Changes;
@@ -11,42 +13,57 @@ import dev.roster.shared.Page;
 import dev.roster.shared.Patch;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
-import dev.roster.shared.Text;
+import dev.roster.shared.secret.SecretBox;
 import dev.roster.user.SsoAvailability;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** An organization's SSO providers: enough configuration to allow SSO-only users. */
+/**
+ * An organization's SSO providers (organization:manage to change, organization:read to see): the OpenID Connect
+ * settings sign-in uses. The client secret is sealed at rest and never shown. Roles a provider gives (defaultRoleId,
+ * groupRoles) are grants: whoever sets them needs roles:manage and every permission they carry.
+ */
 @Service
 public class SsoProviderService implements SsoAvailability {
 
     private final JdbcSsoProviderRepository providers;
     private final OrganizationService organizations;
+    private final RoleService roles;
+    private final SecretBox box;
+    private final SsoProperties properties;
     private final ApplicationEventPublisher events;
 
     SsoProviderService(
-            JdbcSsoProviderRepository providers, OrganizationService organizations, ApplicationEventPublisher events) {
+            JdbcSsoProviderRepository providers,
+            OrganizationService organizations,
+            RoleService roles,
+            SecretBox box,
+            SsoProperties properties,
+            ApplicationEventPublisher events) {
         this.providers = providers;
         this.organizations = organizations;
+        this.roles = roles;
+        this.box = box;
+        this.properties = properties;
         this.events = events;
     }
 
+    /** Adds a provider; 400 saml_not_supported for protocol saml. */
     @Transactional
     public SsoProvider create(Caller caller, OrganizationId pathId, SsoProviderRequest request) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.ORGANIZATION_MANAGE);
-        SsoProvider created = providers.insert(org, Ids.next(), check(request, true), caller.actor());
-        publish(
-                caller,
-                "sso_provider.created",
-                created,
-                new Changes()
-                        .set("name", created.name())
-                        .set("protocol", created.protocol())
-                        .set("issuer", created.issuer())
-                        .set("enabled", created.enabled()));
+        SsoProviderRequest checked = ProviderRules.check(request, true, properties.allowPrivateIssuers());
+        checkRoles(caller, org, checked, null);
+        String secret = checked.clientSecret() == null ? null : box.seal(checked.clientSecret());
+        SsoProvider created = providers.insert(org, Ids.next(), checked, secret, caller.actor());
+        publish(caller, "sso_provider.created", created, ProviderChanges.between(null, created, secret != null));
         return created;
     }
 
@@ -66,30 +83,22 @@ public class SsoProviderService implements SsoAvailability {
         return providers.find(org, id).orElseThrow(SsoProviderService::notFound);
     }
 
+    /** Changes the fields present; a clientSecret present replaces the stored one (null removes it). */
     @Transactional
     public SsoProvider update(Caller caller, OrganizationId pathId, UUID id, Patch<SsoProviderRequest> patch) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.ORGANIZATION_MANAGE);
         SsoProvider current = providers.find(org, id).orElseThrow(SsoProviderService::notFound);
-        patch.requireNonNull("name", "protocol", "issuer", "enabled");
-        SsoProviderRequest v = patch.values();
-        SsoProviderRequest merged = new SsoProviderRequest(
-                patch.has("name") ? v.name() : current.name(),
-                patch.has("protocol") ? v.protocol() : current.protocol(),
-                patch.has("issuer") ? v.issuer() : current.issuer(),
-                patch.has("clientId") ? v.clientId() : current.clientId(),
-                patch.has("enabled") ? v.enabled() : current.enabled());
-        SsoProvider updated = providers.update(org, id, check(merged, false), caller.actor());
-        publish(
-                caller,
-                "sso_provider.updated",
-                updated,
-                new Changes()
-                        .diff("name", current.name(), updated.name())
-                        .diff("protocol", current.protocol(), updated.protocol())
-                        .diff("issuer", current.issuer(), updated.issuer())
-                        .diff("clientId", current.clientId(), updated.clientId())
-                        .diff("enabled", current.enabled(), updated.enabled()));
+        SsoProviderRequest checked =
+                ProviderRules.check(ProviderRules.merge(current, patch), false, properties.allowPrivateIssuers());
+        checkRoles(caller, org, checked, current);
+        boolean replaceSecret = patch.has("clientSecret");
+        String secret = checked.clientSecret() == null ? null : box.seal(checked.clientSecret());
+        SsoProvider updated = providers.update(org, id, checked, replaceSecret, secret, caller.actor());
+        Changes changes = ProviderChanges.between(current, updated, replaceSecret);
+        if (!changes.isEmpty()) {
+            publish(caller, "sso_provider.updated", updated, changes);
+        }
         return updated;
     }
 
@@ -109,17 +118,38 @@ public class SsoProviderService implements SsoAvailability {
         return providers.anyEnabled(organization);
     }
 
-    private static SsoProviderRequest check(SsoProviderRequest request, boolean creating) {
-        String protocol = request.protocol();
-        if (!"oidc".equals(protocol) && !"saml".equals(protocol)) {
-            throw ProblemException.invalid("protocol", "must be oidc or saml");
+    /** Each role the provider would give must be the organization's, and the caller must be able to grant it. */
+    private void checkRoles(Caller caller, OrganizationId org, SsoProviderRequest wanted, SsoProvider current) {
+        Map<UUID, String> given = new LinkedHashMap<>();
+        if (wanted.defaultRoleId() != null) {
+            given.put(wanted.defaultRoleId(), "defaultRoleId");
         }
-        return new SsoProviderRequest(
-                Text.required("name", request.name(), 200),
-                protocol,
-                Text.required("issuer", request.issuer(), 2000),
-                Text.optional("clientId", request.clientId(), 500),
-                request.enabled() == null ? creating : request.enabled());
+        for (int i = 0; i < wanted.groupRoles().size(); i++) {
+            given.putIfAbsent(wanted.groupRoles().get(i).roleId(), "groupRoles[" + i + "].roleId");
+        }
+        boolean changed = current == null
+                || !Objects.equals(current.defaultRoleId(), wanted.defaultRoleId())
+                || !current.groupRoles().equals(wanted.groupRoles());
+        if (given.isEmpty() || !changed) {
+            return;
+        }
+        caller.require(Permission.ROLES_MANAGE);
+        for (Map.Entry<UUID, String> entry : given.entrySet()) {
+            Role role = role(caller, org, entry.getKey(), entry.getValue());
+            caller.requireAll(
+                    Permission.of(role.permissions().toArray(String[]::new)), null, "The role " + role.name());
+        }
+    }
+
+    private Role role(Caller caller, OrganizationId org, UUID roleId, String field) {
+        try {
+            return roles.get(caller, org, roleId);
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            throw ProblemException.invalid(field, "names no role of this organization: " + roleId);
+        }
     }
 
     private void publish(Caller caller, String action, SsoProvider provider, Changes changes) {
