@@ -143,7 +143,7 @@ public class OrganizationService {
             return new OrganizationId(caller.organizationId());
         }
         boolean allowed = switch (caller.kind()) {
-            case ORGANIZATION, USER, SCIM -> pathId.value().equals(caller.organizationId());
+            case ORGANIZATION, USER, SCIM, SSO_PROVIDER -> pathId.value().equals(caller.organizationId());
             case PLATFORM -> organizations.find(pathId).isPresent();
             case PARTNER ->
                 organizations

@@ -27,7 +27,9 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         /** A signed-in user, through a JWT: acts in its own organization with its roles. */
         USER,
         /** A SCIM token: a directory (Okta, Entra ID) provisioning users and groups of its one organization. */
-        SCIM
+        SCIM,
+        /** An organization's SSO provider, acting on a verified sign-in: creating a user just in time, its roles. */
+        SSO_PROVIDER
     }
 
     /** The caller of the request this thread serves; null before authentication or for an anonymous request. */
@@ -41,6 +43,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
         return switch (kind) {
                     case USER -> "user:";
                     case SCIM -> "scim_token:";
+                    case SSO_PROVIDER -> "sso_provider:";
                     default -> "api_key:";
                 }
                 + keyId;
@@ -48,7 +51,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
 
     /** Whether the caller is bound to one organization (an organization key, a user or a SCIM token). */
     public boolean inOneOrganization() {
-        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM;
+        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM || kind == Kind.SSO_PROVIDER;
     }
 
     public boolean isPlatform() {
