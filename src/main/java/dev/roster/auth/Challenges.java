@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Challenges {
 
+    /** The claim that says where a challenge may be met: {@link Delivery#TOKENS} or {@link Delivery#SESSION}. */
+    static final String DELIVERY = "dlv";
+
     /** A challenge that verified: whose it is, and what spends it. */
     record Challenge(SignInCandidate user, UUID id, Instant expiresAt) {}
 
@@ -30,11 +33,15 @@ class Challenges {
         this.credentials = credentials;
     }
 
-    /** The challenge of this type, signed by Roster and unexpired, of a live user; 401 invalid_token otherwise. */
-    Challenge verify(String token, String type) {
+    /**
+     * The challenge of this type, made for this delivery, signed by Roster and unexpired, of a live user; 401
+     * invalid_token otherwise.
+     */
+    Challenge verify(String token, String type, Delivery delivery) {
         JWTClaimsSet claims = Optional.ofNullable(token)
                 .flatMap(given -> signingKeys.verify(given, type))
                 .filter(verified -> verified.getJWTID() != null && verified.getExpirationTime() != null)
+                .filter(verified -> delivery.name().equals(verified.getClaim(DELIVERY)))
                 .orElseThrow(Challenges::invalid);
         SignInCandidate user =
                 users.findCandidate(UserId.of(claims.getSubject())).orElseThrow(Challenges::invalid);

@@ -19,13 +19,12 @@ public class CredentialService {
     }
 
     private final JdbcCredentialRepository credentials;
-    private final JdbcRefreshTokenRepository refreshTokens;
+    private final SignOuts signOuts;
     private final Passwords passwords;
 
-    CredentialService(
-            JdbcCredentialRepository credentials, JdbcRefreshTokenRepository refreshTokens, Passwords passwords) {
+    CredentialService(JdbcCredentialRepository credentials, SignOuts signOuts, Passwords passwords) {
         this.credentials = credentials;
-        this.refreshTokens = refreshTokens;
+        this.signOuts = signOuts;
         this.passwords = passwords;
     }
 
@@ -37,11 +36,11 @@ public class CredentialService {
         return new HashedPassword(passwords.hash(Passwords.check(field, password)));
     }
 
-    /** Sets the user's password; every refresh token it had dies. */
+    /** Sets the user's password; every refresh token and browser session it had ends. */
     @Transactional
     public void setPassword(UserId user, HashedPassword password) {
         credentials.save(user, password.hash, false, null);
-        refreshTokens.revokeAllOf(user);
+        signOuts.endAll(user);
     }
 
     /**

@@ -18,7 +18,7 @@ public class PasswordChangeService {
 
     private final UserService users;
     private final JdbcCredentialRepository credentials;
-    private final JdbcRefreshTokenRepository refreshTokens;
+    private final SignOuts signOuts;
     private final SignInAttempts attempts;
     private final Passwords passwords;
     private final Challenges challenges;
@@ -29,7 +29,7 @@ public class PasswordChangeService {
     PasswordChangeService(
             UserService users,
             JdbcCredentialRepository credentials,
-            JdbcRefreshTokenRepository refreshTokens,
+            SignOuts signOuts,
             SignInAttempts attempts,
             Passwords passwords,
             Challenges challenges,
@@ -38,7 +38,7 @@ public class PasswordChangeService {
             TransactionTemplate transaction) {
         this.users = users;
         this.credentials = credentials;
-        this.refreshTokens = refreshTokens;
+        this.signOuts = signOuts;
         this.attempts = attempts;
         this.passwords = passwords;
         this.challenges = challenges;
@@ -52,8 +52,13 @@ public class PasswordChangeService {
      * from is still the user's, unreplaced and unexpired; replacing it accepts a temporary-password invitation.
      */
     public SignInResult withChallenge(String challengeToken, String newPassword) {
+        return withChallenge(challengeToken, newPassword, Delivery.TOKENS);
+    }
+
+    /** Meets a password-change challenge made on this delivery's path. */
+    public SignInResult withChallenge(String challengeToken, String newPassword, Delivery delivery) {
         Passwords.check("newPassword", newPassword);
-        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.CHALLENGE);
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.CHALLENGE, delivery);
         SignInCandidate user = challenge.user();
         if (!user.allowPasswordAuth()) {
             throw SignInService.ssoRequired();
@@ -65,9 +70,9 @@ public class PasswordChangeService {
                 throw Challenges.invalid();
             }
             events.publishEvent(new PasswordChanged(user.organizationId(), user.id()));
-            refreshTokens.revokeAllOf(user.id());
+            signOuts.endAll(user.id());
             return tokens.afterFirstFactor(
-                    users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials));
+                    users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials), delivery);
         });
     }
 
@@ -100,7 +105,7 @@ public class PasswordChangeService {
     }
 
     private SignInResult renewed(SignInCandidate user) {
-        refreshTokens.revokeAllOf(user.id());
+        signOuts.endAll(user.id());
         return tokens.issue(users.findCandidate(user.id()).orElseThrow(SignInService::invalidCredentials), null);
     }
 }

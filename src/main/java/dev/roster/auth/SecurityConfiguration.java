@@ -1,23 +1,31 @@
 package dev.roster.auth;
 
 import dev.roster.shared.Problems;
+import dev.roster.shared.RosterProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
- * Stateless bearer-key security: no sessions, no cookies, no CSRF tokens to carry. Health, the OpenAPI document
- * and Swagger UI are public; everything else needs a key, and every refusal is problem+json.
+ * Two filter chains. Roster's pages ({@link #PAGES}) run on browser sessions ({@link BrowserSessions}) with a CSRF
+ * token in every form, checked against a cookie only Roster's own pages can read. The API is stateless bearer-key
+ * security: no sessions, no cookies, no CSRF tokens to carry. Health, the OpenAPI document and Swagger UI are
+ * public; everything else needs a key, and every refusal is problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,23 +55,78 @@ class SecurityConfiguration {
         return path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
     }
 
+    /** The paths of Roster's pages, which browsers use with a session cookie and forms. */
+    static final String[] PAGES = {"/login", "/login/**", "/logout", "/invitations/**", "/sso/**", "/console/**"};
+
     @Bean
+    BrowserSessionContextRepository browserSessionContextRepository(BrowserSessions sessions) {
+        return new BrowserSessionContextRepository(sessions);
+    }
+
+    /**
+     * The CSRF token's cookie: HttpOnly, SameSite=Lax, and with the {@code __Host-} prefix over https so that no
+     * other host (a sibling subdomain) can plant one; each form carries the token the page was rendered with.
+     */
+    static CookieCsrfTokenRepository csrfTokens(RosterProperties properties) {
+        boolean secure = properties.publicUrl().startsWith("https://");
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName((secure ? "__Host-" : "") + "roster_csrf");
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(
+                cookie -> cookie.secure(secure).sameSite("Lax").httpOnly(true));
+        return tokens;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            BrowserSessionContextRepository sessions,
+            RosterProperties properties,
+            ITemplateEngine templates)
+            throws Exception {
+        return pageHeaders(http.securityMatcher(PAGES))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(properties)))
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    // The only refusal on pages is a form without its CSRF token: from another site, or too old.
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(templates.process("form-expired", new Context(request.getLocale())));
+                }))
+                .build();
+    }
+
+    /** The headers of every answer: no referrer, and a content security policy with nothing inline. */
+    static HttpSecurity pageHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        SecurityConfiguration::isSwaggerUi,
+                        new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> !isSwaggerUi(request),
+                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))));
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, SignInService signIn, Problems problems)
             throws Exception {
-        return http.csrf(csrf -> csrf.disable())
+        return pageHeaders(http)
+                .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                SecurityConfiguration::isSwaggerUi,
-                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                request -> !isSwaggerUi(request),
-                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .addFilterBefore(
                         new BearerAuthenticationFilter(keys, signIn, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health/**")
@@ -81,7 +144,7 @@ class SecurityConfiguration {
                                 "/v1/auth/mfa/enroll",
                                 "/v1/auth/mfa/enroll/confirm")
                         .permitAll()
-                        .requestMatchers("/.well-known/jwks.json", "/invitations/**", "/login", "/login/**", "/css/**")
+                        .requestMatchers("/.well-known/jwks.json", "/css/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,6 +1,9 @@
 package dev.roster.auth;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.roster.shared.OrganizationId;
+import dev.roster.shared.UserId;
 import java.util.List;
 
 /**
@@ -14,6 +17,9 @@ import java.util.List;
  * @param accessToken a JWT for {@code Authorization: Bearer}, valid {@code expiresIn} seconds
  * @param refreshToken exchanges once for new tokens at {@code POST /v1/auth/token}
  * @param recoveryCodes after enrolling an authenticator at sign-in: the ten recovery codes, shown only here
+ * @param signedIn instead of tokens, for a sign-in on Roster's pages: who signed in, for {@link
+ *     BrowserSessions#start(SignInResult, jakarta.servlet.http.HttpServletRequest,
+ *     jakarta.servlet.http.HttpServletResponse)}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SignInResult(
@@ -23,26 +29,35 @@ public record SignInResult(
         String tokenType,
         Integer expiresIn,
         String refreshToken,
-        List<String> recoveryCodes) {
+        List<String> recoveryCodes,
+        @JsonIgnore SignedIn signedIn) {
+
+    /** A user who proved who they are on Roster's pages, and how: password or mfa. */
+    public record SignedIn(UserId user, OrganizationId organization, String method) {}
+
+    static SignInResult signedIn(UserId user, OrganizationId organization, String method) {
+        return new SignInResult(null, null, null, null, null, null, null, new SignedIn(user, organization, method));
+    }
 
     static SignInResult tokens(String accessToken, int expiresIn, String refreshToken) {
-        return new SignInResult(null, null, accessToken, "Bearer", expiresIn, refreshToken, null);
+        return new SignInResult(null, null, accessToken, "Bearer", expiresIn, refreshToken, null, null);
     }
 
     static SignInResult mfaEnrollmentRequired(String challengeToken) {
-        return new SignInResult("mfa_enrollment_required", challengeToken, null, null, null, null, null);
+        return new SignInResult("mfa_enrollment_required", challengeToken, null, null, null, null, null, null);
     }
 
     static SignInResult mfaRequired(String challengeToken) {
-        return new SignInResult("mfa_required", challengeToken, null, null, null, null, null);
+        return new SignInResult("mfa_required", challengeToken, null, null, null, null, null, null);
     }
 
     static SignInResult passwordChangeRequired(String challengeToken) {
-        return new SignInResult("password_change_required", challengeToken, null, null, null, null, null);
+        return new SignInResult("password_change_required", challengeToken, null, null, null, null, null, null);
     }
 
     /** The same tokens, with the recovery codes of an authenticator just enrolled. */
     SignInResult withRecoveryCodes(List<String> codes) {
-        return new SignInResult(challenge, challengeToken, accessToken, tokenType, expiresIn, refreshToken, codes);
+        return new SignInResult(
+                challenge, challengeToken, accessToken, tokenType, expiresIn, refreshToken, codes, signedIn);
     }
 }

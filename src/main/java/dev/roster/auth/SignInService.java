@@ -71,9 +71,19 @@ public class SignInService {
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
     public SignInResult signIn(SignInRequest request) {
+        return signIn(request, Delivery.TOKENS);
+    }
+
+    /**
+     * A sign-in with a password for tokens, or for a browser session; a refresh token only ever gives tokens.
+     */
+    public SignInResult signIn(SignInRequest request, Delivery delivery) {
         String grant = request.grantType() == null ? "password" : request.grantType();
+        if (delivery == Delivery.SESSION && !grant.equals("password")) {
+            throw ProblemException.invalid("grantType", "must be password");
+        }
         return metrics.counted(grant, () -> switch (grant) {
-            case "password" -> withPassword(request);
+            case "password" -> withPassword(request, delivery);
             case "refresh_token" -> withRefreshToken(request.refreshToken());
             default -> throw ProblemException.invalid("grantType", "must be password or refresh_token");
         });
@@ -102,7 +112,7 @@ public class SignInService {
         return signingKeys.jwks();
     }
 
-    private SignInResult withPassword(SignInRequest request) {
+    private SignInResult withPassword(SignInRequest request, Delivery delivery) {
         if (request.email() == null || request.password() == null) {
             throw ProblemException.invalid(request.email() == null ? "email" : "password", "is required");
         }
@@ -140,12 +150,12 @@ public class SignInService {
             throw ssoRequired();
         }
         if (credential.mustChange()) {
-            return tokens.challenge(user.id());
+            return tokens.challenge(user.id(), delivery);
         }
         if (user.status() != UserStatus.ACTIVE) {
             throw invalidCredentials();
         }
-        return transaction.execute(status -> tokens.afterFirstFactor(user));
+        return transaction.execute(status -> tokens.afterFirstFactor(user, delivery));
     }
 
     /**
@@ -153,11 +163,16 @@ public class SignInService {
      * The challenge works once; wrong codes count toward the email's sign-in limit.
      */
     public SignInResult withSecondFactor(String challengeToken, String code, String recoveryCode) {
-        return metrics.counted("mfa", () -> secondFactor(challengeToken, code, recoveryCode));
+        return withSecondFactor(challengeToken, code, recoveryCode, Delivery.TOKENS);
     }
 
-    private SignInResult secondFactor(String challengeToken, String code, String recoveryCode) {
-        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.MFA_CHALLENGE);
+    /** The second factor of a sign-in on this delivery's path; a challenge made on the other is refused. */
+    public SignInResult withSecondFactor(String challengeToken, String code, String recoveryCode, Delivery delivery) {
+        return metrics.counted("mfa", () -> secondFactor(challengeToken, code, recoveryCode, delivery));
+    }
+
+    private SignInResult secondFactor(String challengeToken, String code, String recoveryCode, Delivery delivery) {
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.MFA_CHALLENGE, delivery);
         SignInCandidate user = challenge.user();
         if (user.status() != UserStatus.ACTIVE || !user.mfaEnabled()) {
             throw Challenges.invalid();
@@ -170,7 +185,7 @@ public class SignInService {
         attempts.clear(user.email());
         return transaction.execute(status -> {
             challenges.spend(challenge);
-            return tokens.issue(user, null);
+            return tokens.finish(user, delivery, "mfa");
         });
     }
 
@@ -205,8 +220,12 @@ public class SignInService {
 
     /** Starts enrolling an authenticator with the challenge of an organization that requires MFA. */
     public MfaEnrollment enrollWithChallenge(String challengeToken) {
+        return enrollWithChallenge(challengeToken, Delivery.TOKENS);
+    }
+
+    public MfaEnrollment enrollWithChallenge(String challengeToken, Delivery delivery) {
         return transaction.execute(
-                status -> mfa.enroll(enrolling(challengeToken).user()));
+                status -> mfa.enroll(enrolling(challengeToken, delivery).user()));
     }
 
     /**
@@ -214,23 +233,27 @@ public class SignInService {
      * tokens with the ten recovery codes.
      */
     public SignInResult confirmEnrollment(String challengeToken, String code) {
-        return metrics.counted("mfa_enrollment", () -> enrollment(challengeToken, code));
+        return confirmEnrollment(challengeToken, code, Delivery.TOKENS);
     }
 
-    private SignInResult enrollment(String challengeToken, String code) {
-        Challenges.Challenge enrolling = enrolling(challengeToken);
+    public SignInResult confirmEnrollment(String challengeToken, String code, Delivery delivery) {
+        return metrics.counted("mfa_enrollment", () -> enrollment(challengeToken, code, delivery));
+    }
+
+    private SignInResult enrollment(String challengeToken, String code, Delivery delivery) {
+        Challenges.Challenge enrolling = enrolling(challengeToken, delivery);
         return transaction.execute(status -> {
             List<String> codes = mfa.confirm(enrolling.user(), code);
             challenges.spend(enrolling);
             SignInCandidate enrolled =
                     users.findCandidate(enrolling.user().id()).orElseThrow(SignInService::invalidCredentials);
-            return tokens.issue(enrolled, null).withRecoveryCodes(codes);
+            return tokens.finish(enrolled, delivery, "mfa").withRecoveryCodes(codes);
         });
     }
 
     /** An enrollment challenge of a user that has no authenticator yet. */
-    private Challenges.Challenge enrolling(String challengeToken) {
-        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.ENROLLMENT_CHALLENGE);
+    private Challenges.Challenge enrolling(String challengeToken, Delivery delivery) {
+        Challenges.Challenge challenge = challenges.verify(challengeToken, TokenIssuer.ENROLLMENT_CHALLENGE, delivery);
         if (challenge.user().status() != UserStatus.ACTIVE || challenge.user().mfaEnabled()) {
             throw Challenges.invalid();
         }

@@ -91,30 +91,39 @@ class TokenIssuer {
         return SignInResult.tokens(access, (int) accessTtl.toSeconds(), refresh);
     }
 
+    /**
+     * The end of a sign-in: tokens, or for Roster's pages the user who signed in, for a browser session.
+     *
+     * @param method how the user proved who they are: password or mfa
+     */
+    SignInResult finish(SignInCandidate user, Delivery delivery, String method) {
+        if (delivery == Delivery.TOKENS) {
+            return issue(user, null);
+        }
+        users.recordSignIn(user.id());
+        return SignInResult.signedIn(user.id(), user.organizationId(), method);
+    }
+
     /** The challenge a user with a temporary password meets at {@code POST /v1/auth/password}. */
-    SignInResult challenge(UserId user) {
+    SignInResult challenge(UserId user, Delivery delivery) {
         return SignInResult.passwordChangeRequired(
-                signingKeys.sign(claims(user, CHALLENGE_TTL).build(), CHALLENGE));
+                signingKeys.sign(challengeClaims(user, CHALLENGE_TTL, delivery), CHALLENGE));
     }
 
     /**
      * What a sign-in whose first factor was right ends with: the second-factor challenge for a user with an
      * authenticator, the enrollment challenge for one whose organization requires MFA, else tokens.
      */
-    SignInResult afterFirstFactor(SignInCandidate user) {
+    SignInResult afterFirstFactor(SignInCandidate user, Delivery delivery) {
         if (user.mfaEnabled()) {
-            return mfaChallenge(user.id());
+            return SignInResult.mfaRequired(
+                    signingKeys.sign(challengeClaims(user.id(), MFA_TTL, delivery), MFA_CHALLENGE));
         }
         if (organizations.mfaRequired(user.organizationId())) {
             return SignInResult.mfaEnrollmentRequired(
-                    signingKeys.sign(claims(user.id(), CHALLENGE_TTL).build(), ENROLLMENT_CHALLENGE));
+                    signingKeys.sign(challengeClaims(user.id(), CHALLENGE_TTL, delivery), ENROLLMENT_CHALLENGE));
         }
-        return issue(user, null);
-    }
-
-    /** The challenge a user with an authenticator meets at {@code POST /v1/auth/mfa}, after a right password. */
-    SignInResult mfaChallenge(UserId user) {
-        return SignInResult.mfaRequired(signingKeys.sign(claims(user, MFA_TTL).build(), MFA_CHALLENGE));
+        return finish(user, delivery, "password");
     }
 
     String issuer() {
@@ -123,6 +132,11 @@ class TokenIssuer {
 
     private static List<String> codes(Set<Permission> permissions) {
         return permissions.stream().map(Permission::code).sorted().toList();
+    }
+
+    /** A challenge says whether it was made for a page, so that it is met only where it was made. */
+    private JWTClaimsSet challengeClaims(UserId user, Duration ttl, Delivery delivery) {
+        return claims(user, ttl).claim(Challenges.DELIVERY, delivery.name()).build();
     }
 
     private JWTClaimsSet.Builder claims(UserId user, Duration ttl) {

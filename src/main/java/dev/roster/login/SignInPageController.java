@@ -1,63 +1,116 @@
 package dev.roster.login;
 
+import dev.roster.auth.BrowserSession;
+import dev.roster.auth.BrowserSessions;
+import dev.roster.auth.Delivery;
 import dev.roster.auth.PasswordChangeService;
 import dev.roster.auth.SignInRequest;
 import dev.roster.auth.SignInResult;
 import dev.roster.auth.SignInService;
 import dev.roster.organization.OrganizationService;
-import dev.roster.shared.Caller;
-import dev.roster.shared.OrganizationId;
 import dev.roster.shared.ProblemException;
-import dev.roster.shared.UserId;
 import dev.roster.user.UserService;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page, including the first sign-in of a user invited with a temporary password. */
+/**
+ * The hosted sign-in: the email first, then the password (and the organization, when the email belongs to users of
+ * several), then whatever the sign-in asks for (a new password for a temporary one, a code, an authenticator to
+ * enroll), ending in a browser session. A sign-in started by an application carries {@code continue}, the
+ * authorization request to go back to, through every step.
+ */
 @Controller
 @Hidden
 class SignInPageController {
 
     private final SignInService signIn;
     private final PasswordChangeService passwordChange;
+    private final BrowserSessions sessions;
     private final UserService users;
     private final OrganizationService organizations;
+    private final LoginContext context;
 
     SignInPageController(
             SignInService signIn,
             PasswordChangeService passwordChange,
+            BrowserSessions sessions,
             UserService users,
-            OrganizationService organizations) {
+            OrganizationService organizations,
+            LoginContext context) {
         this.signIn = signIn;
         this.passwordChange = passwordChange;
+        this.sessions = sessions;
         this.users = users;
         this.organizations = organizations;
+        this.context = context;
     }
 
+    /** The email step, or, for a browser already signed in, where it was going or the account page. */
     @GetMapping("/login")
-    String show() {
+    String show(
+            @RequestParam(name = "continue", required = false) String next,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<BrowserSession> session = sessions.current(request);
+        String target = BrowserSessions.continueTarget(next);
+        if (session.isPresent() && !target.equals("/login")) {
+            return redirect(response, target);
+        }
+        if (session.isPresent()) {
+            return account(session.get(), model);
+        }
+        context.describe(next, model);
         return "login";
     }
 
+    /**
+     * The email step (no password yet) leads to the password step, for every email alike; the password step signs
+     * in, or asks which organization when the email belongs to users of several and the password is right.
+     */
     @PostMapping("/login")
     String signIn(
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String password,
+            @RequestParam(required = false) UUID organizationId,
+            @RequestParam(name = "continue", required = false) String next,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        context.describe(next, model);
+        model.addAttribute("email", email);
+        if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "Type the email you sign in with.");
+            return "login";
+        }
+        if (password == null) {
+            return "login-password";
+        }
         try {
-            return outcome(signIn.signIn(new SignInRequest("password", email, password, null, null)), model);
+            SignInResult result = signIn.signIn(
+                    new SignInRequest("password", email.strip(), password, organizationId, null), Delivery.SESSION);
+            return outcome(result, next, model, request, response);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
-            model.addAttribute("email", email);
+            if (e.code().equals("organization_required")) {
+                response.setStatus(HttpStatus.OK.value());
+                model.addAttribute("organizations", context.organizationsFor(email.strip(), next));
+                return "login-password";
+            }
             model.addAttribute("error", e.getMessage());
-            return "login";
+            return "login-password";
         }
     }
 
@@ -66,8 +119,11 @@ class SignInPageController {
             @RequestParam(required = false) String challengeToken,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String confirmation,
+            @RequestParam(name = "continue", required = false) String next,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        context.describe(next, model);
         model.addAttribute("challengeToken", challengeToken);
         if (newPassword == null || !newPassword.equals(confirmation)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -75,7 +131,12 @@ class SignInPageController {
             return "change-password";
         }
         try {
-            return outcome(passwordChange.withChallenge(challengeToken, newPassword), model);
+            return outcome(
+                    passwordChange.withChallenge(challengeToken, newPassword, Delivery.SESSION),
+                    next,
+                    model,
+                    request,
+                    response);
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute(
@@ -92,11 +153,19 @@ class SignInPageController {
             @RequestParam(required = false) String challengeToken,
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String recoveryCode,
+            @RequestParam(name = "continue", required = false) String next,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        context.describe(next, model);
         try {
-            return signedIn(
-                    signIn.withSecondFactor(challengeToken, blankToNull(code), blankToNull(recoveryCode)), model);
+            return outcome(
+                    signIn.withSecondFactor(
+                            challengeToken, blankToNull(code), blankToNull(recoveryCode), Delivery.SESSION),
+                    next,
+                    model,
+                    request,
+                    response);
         } catch (ProblemException e) {
             if (e.status() != HttpStatus.BAD_REQUEST) {
                 return startOver(e, model, response);
@@ -112,12 +181,18 @@ class SignInPageController {
     String confirmEnrollment(
             @RequestParam(required = false) String challengeToken,
             @RequestParam(required = false) String code,
+            @RequestParam(name = "continue", required = false) String next,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        context.describe(next, model);
         try {
-            SignInResult result = signIn.confirmEnrollment(challengeToken, blankToNull(code));
-            model.addAttribute("recoveryCodes", result.recoveryCodes());
-            return signedIn(result, model);
+            return outcome(
+                    signIn.confirmEnrollment(challengeToken, blankToNull(code), Delivery.SESSION),
+                    next,
+                    model,
+                    request,
+                    response);
         } catch (ProblemException e) {
             if (e.status() != HttpStatus.BAD_REQUEST) {
                 return startOver(e, model, response);
@@ -128,9 +203,40 @@ class SignInPageController {
         }
     }
 
-    /** Where a step that proved something leads: the next challenge, or the signed-in page. */
-    private String outcome(SignInResult result, Model model) {
-        return result.challengeToken() != null ? challenge(result, model) : signedIn(result, model);
+    /** Signs the browser out: its session ends, and its cookie is cleared. */
+    @PostMapping("/logout")
+    String signOut(HttpServletRequest request, HttpServletResponse response) {
+        sessions.end(request, response);
+        return redirect(response, "/login");
+    }
+
+    /** A page to sign out from, for a link: a GET never signs out by itself, or any page could sign you out. */
+    @GetMapping("/logout")
+    String confirmSignOut(HttpServletRequest request, HttpServletResponse response) {
+        return sessions.current(request).isPresent() ? "logout" : redirect(response, "/login");
+    }
+
+    /** Ends another session of the signed-in user, from the account page. */
+    @PostMapping("/login/sessions/{id}/end")
+    String endSession(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+        sessions.current(request).ifPresent(session -> sessions.end(session.userId(), id));
+        return redirect(response, "/login");
+    }
+
+    /** Where a step that proved something leads: the next challenge, or a session and on to where it was going. */
+    private String outcome(
+            SignInResult result, String next, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (result.challengeToken() != null) {
+            return challenge(result, model);
+        }
+        sessions.start(result, request, response);
+        String target = BrowserSessions.continueTarget(next);
+        if (result.recoveryCodes() != null) {
+            model.addAttribute("recoveryCodes", result.recoveryCodes());
+            model.addAttribute("target", target);
+            return "recovery-codes";
+        }
+        return redirect(response, target);
     }
 
     /** A refusal that only a new sign-in gets past (a used or expired challenge, too many attempts). */
@@ -152,19 +258,28 @@ class SignInPageController {
 
     private String enrollment(String challengeToken, Model model) {
         model.addAttribute("challengeToken", challengeToken);
-        model.addAttribute("enrollment", signIn.enrollWithChallenge(challengeToken));
+        model.addAttribute("enrollment", signIn.enrollWithChallenge(challengeToken, Delivery.SESSION));
         return "mfa-enroll";
+    }
+
+    private String account(BrowserSession session, Model model) {
+        model.addAttribute("user", users.find(session.organizationId(), session.userId()));
+        model.addAttribute("organizationName", organizations.name(session.organizationId()));
+        model.addAttribute("sessions", sessions.liveOf(session.userId(), session.id()));
+        return "signed-in";
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private String signedIn(SignInResult result, Model model) {
-        Caller caller = signIn.authenticate(result.accessToken()).orElseThrow();
-        OrganizationId org = new OrganizationId(caller.organizationId());
-        model.addAttribute("user", users.find(org, new UserId(caller.keyId())));
-        model.addAttribute("organizationName", organizations.name(org));
-        return "signed-in";
+    /**
+     * A 303 to one of Roster's own paths, written by hand: a view's redirect would copy the model into the query
+     * string (the email, for one) and expand braces in the target as template variables.
+     */
+    static String redirect(HttpServletResponse response, String target) {
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader(HttpHeaders.LOCATION, target);
+        return null;
     }
 }

@@ -170,8 +170,8 @@ class MfaTest extends ApiTestBase {
         assertThat(wrong.statusCode()).isEqualTo(400);
         HttpResponse<String> signedIn = pages.post(
                 "/login/mfa", null, Map.of("challengeToken", challenge.group(1), "code", member.codeForNextStep()));
-        assertThat(signedIn.statusCode()).isEqualTo(200);
-        assertThat(signedIn.body()).contains(member.email());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(pages.get("/login").body()).contains(member.email());
     }
 
     @Test
@@ -228,7 +228,8 @@ class MfaTest extends ApiTestBase {
         HttpResponse<String> done =
                 pages.post("/login/mfa/enroll", null, Map.of("challengeToken", challenge.group(1), "code", code));
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains(email, "Your recovery codes");
+        assertThat(done.body()).contains("Your recovery codes");
+        assertThat(pages.get("/login").body()).contains(email);
     }
 
     /** A member with a confirmed authenticator: its secret and its recovery codes. */

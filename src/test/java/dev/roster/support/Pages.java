@@ -9,39 +9,80 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The hosted pages as a browser without JavaScript uses them: GETs and form POSTs, a cookie when given, and no
- * redirect followed, so that a test sees each answer. For what a real browser proves, use Playwright.
+ * The hosted pages as a browser without JavaScript uses them: GETs and form POSTs, no redirect followed (so that a
+ * test sees each answer), cookies kept as a browser keeps them, and each form sent with the CSRF token of the last
+ * page that had one. For what a real browser proves, use Playwright.
  */
 public final class Pages {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
     private final String clientAddress;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf;
 
     public Pages(int port, String clientAddress) {
         this.base = "http://127.0.0.1:" + port;
         this.clientAddress = clientAddress;
     }
 
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    /** A GET with one more cookie than the jar holds, as a cookie set for another path. */
     public HttpResponse<String> get(String path, String cookie) {
         return send("GET", path, cookie, null);
     }
 
-    /** Posts a form, url-encoded as a browser sends it. */
+    /**
+     * Posts a form, url-encoded as a browser sends it, with the CSRF token of the last page that had a form (the
+     * sign-in page's, when no page was opened yet: a browser would have opened one).
+     */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return post(path, null, form);
+    }
+
     public HttpResponse<String> post(String path, String cookie, Map<String, String> form) {
-        return send("POST", path, cookie, form);
+        if (csrf == null) {
+            get("/login");
+        }
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrf);
+        return send("POST", path, cookie, withToken);
+    }
+
+    /** Posts a form as another site's page would: without the token, with whatever cookies the browser has. */
+    public HttpResponse<String> postWithoutCsrf(String path, Map<String, String> form) {
+        return send("POST", path, null, form);
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
     }
 
     private HttpResponse<String> send(String method, String path, String cookie, Map<String, String> form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", clientAddress);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        StringBuilder jar = new StringBuilder(cookie == null ? "" : cookie);
+        cookies.forEach((name, value) ->
+                jar.append(jar.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+        if (!jar.isEmpty()) {
+            request.header("Cookie", jar.toString());
         }
         if (form == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -54,13 +95,33 @@ public final class Pages {
             request.header("Content-Type", "application/x-www-form-urlencoded")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
+        HttpResponse<String> response;
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        keep(response);
+        return response;
+    }
+
+    private void keep(HttpResponse<String> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            String name = pair.substring(0, equals).strip();
+            if (header.contains("Max-Age=0") || pair.substring(equals + 1).isEmpty()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, pair.substring(equals + 1));
+            }
+        }
+        Matcher token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrf = token.group(1);
         }
     }
 }
