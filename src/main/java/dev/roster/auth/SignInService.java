@@ -39,6 +39,7 @@ public class SignInService {
     private final Challenges challenges;
     private final TransactionTemplate transaction;
     private final SignInMetrics metrics;
+    private final SsoRequirement ssoRequirement;
 
     SignInService(
             UserService users,
@@ -53,7 +54,8 @@ public class SignInService {
             MfaService mfa,
             Challenges challenges,
             TransactionTemplate transaction,
-            SignInMetrics metrics) {
+            SignInMetrics metrics,
+            SsoRequirement ssoRequirement) {
         this.users = users;
         this.roles = roles;
         this.credentials = credentials;
@@ -67,6 +69,7 @@ public class SignInService {
         this.challenges = challenges;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.ssoRequirement = ssoRequirement;
     }
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
@@ -146,7 +149,7 @@ public class SignInService {
             // buy fresh guesses at the code.
             attempts.clear(request.email());
         }
-        if (!user.allowPasswordAuth()) {
+        if (!user.allowPasswordAuth() || ssoRequirement.requiresSso(user.organizationId(), user.email())) {
             throw ssoRequired();
         }
         if (credential.mustChange()) {
