@@ -11,8 +11,9 @@ ALTER TABLE sso_providers
     ADD COLUMN group_roles         jsonb   NOT NULL DEFAULT '[]',
     ADD COLUMN link_existing_users boolean NOT NULL DEFAULT false;
 
--- A sign-in in flight: created by /sso/start, spent (deleted) by the callback. Only hashes of the state and of the
--- browser's cookie are kept; the PKCE verifier is sealed. Rows past expires_at are worthless and swept.
+-- A sign-in in flight: created by /sso/start, spent by the callback (spent_at; kept until it expires so that a
+-- replay is recognised and audited for its organization). Only hashes of the state and of the browser's cookie are
+-- kept; the PKCE verifier is sealed. Rows past expires_at are worthless and swept.
 CREATE TABLE sso_states (
     state_hash      bytea PRIMARY KEY,
     browser_hash    bytea       NOT NULL,
@@ -22,7 +23,8 @@ CREATE TABLE sso_states (
     code_verifier   text        NOT NULL,
     continue_url    text,
     created_at      timestamptz NOT NULL DEFAULT now(),
-    expires_at      timestamptz NOT NULL
+    expires_at      timestamptz NOT NULL,
+    spent_at        timestamptz
 );
 CREATE INDEX sso_states_expiry ON sso_states (expires_at);
 

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sign-ins in flight. A state is spent by deleting its row, so only one callback can ever use it. */
+/**
+ * Sign-ins in flight. A state is spent under its row's lock, so only one callback can ever use it; the spent row
+ * stays until it expires, so that a replay is known for what it is.
+ */
 @Repository
 class JdbcSsoStateRepository {
 
@@ -19,7 +22,11 @@ class JdbcSsoStateRepository {
             String nonce,
             String sealedVerifier,
             String continueUrl,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            boolean spentBefore) {}
+
+    private static final String COLUMNS =
+            "browser_hash, organization_id, provider_id, nonce, code_verifier, continue_url, expires_at";
 
     private final JdbcClient jdbc;
 
@@ -45,22 +52,34 @@ class JdbcSsoStateRepository {
                 .update();
     }
 
-    /** Spends the state: deletes it and returns it, whether or not it has expired; empty when unknown or spent. */
+    /**
+     * Spends the state and returns it, saying whether it was spent already; empty when unknown or swept. Of two
+     * concurrent callbacks, the second waits for the first's row lock and then finds the state spent.
+     */
     Optional<State> take(byte[] stateHash) {
-        return jdbc.sql("""
-                        DELETE FROM sso_states WHERE state_hash = :state
-                        RETURNING browser_hash, organization_id, provider_id, nonce, code_verifier, continue_url,
-                            expires_at
-                        """)
+        Optional<State> fresh = jdbc.sql("UPDATE sso_states SET spent_at = now()"
+                        + " WHERE state_hash = :state AND spent_at IS NULL RETURNING " + COLUMNS + ", false AS spent")
                 .param("state", stateHash)
-                .query((rs, row) -> new State(
-                        rs.getBytes("browser_hash"),
-                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                        rs.getObject("provider_id", UUID.class),
-                        rs.getString("nonce"),
-                        rs.getString("code_verifier"),
-                        rs.getString("continue_url"),
-                        rs.getTimestamp("expires_at").toInstant()))
+                .query(JdbcSsoStateRepository::map)
                 .optional();
+        if (fresh.isPresent()) {
+            return fresh;
+        }
+        return jdbc.sql("SELECT " + COLUMNS + ", true AS spent FROM sso_states WHERE state_hash = :state")
+                .param("state", stateHash)
+                .query(JdbcSsoStateRepository::map)
+                .optional();
+    }
+
+    private static State map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new State(
+                rs.getBytes("browser_hash"),
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getObject("provider_id", UUID.class),
+                rs.getString("nonce"),
+                rs.getString("code_verifier"),
+                rs.getString("continue_url"),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getBoolean("spent"));
     }
 }

@@ -124,7 +124,8 @@ public class SsoSignInService {
                             nonce,
                             box.seal(codeVerifier),
                             BrowserSessions.continueTarget(continueUrl),
-                            clock.instant().plus(properties.stateLifetime())));
+                            clock.instant().plus(properties.stateLifetime()),
+                            false));
             return new Started(
                     AuthorizationRequest.uri(
                             discovery.authorizationEndpoint(),
@@ -180,6 +181,9 @@ public class SsoSignInService {
     }
 
     private void checkBrowser(JdbcSsoStateRepository.State started, String browserToken) {
+        if (started.spentBefore()) {
+            throw new SsoFailure(SsoFailure.Reason.BAD_STATE, "state used already");
+        }
         boolean sameBrowser =
                 browserToken != null && MessageDigest.isEqual(secrets.hash(browserToken), started.browserHash());
         if (!sameBrowser) {

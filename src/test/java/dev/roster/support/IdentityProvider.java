@@ -21,15 +21,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
-import okhttp3.mockwebserver.MockResponse;
+import okhttp3.Headers;
 
 /**
  * A real OpenID Connect provider on loopback in the test JVM (mock-oauth2-server), one per JVM: discovery, keys,
@@ -48,17 +53,21 @@ public final class IdentityProvider {
 
     private final MockOAuth2Server server;
     private final KeyProvider keys;
+    private final Queue<String> answers = new ConcurrentLinkedQueue<>();
+    private volatile String lastTokenRequest;
 
     private IdentityProvider(boolean interactiveLogin) {
         this.keys = new KeyProvider();
-        this.server = new MockOAuth2Server(new OAuth2Config(
-                interactiveLogin,
-                null,
-                null,
-                false,
-                new OAuth2TokenProvider(keys, (Instant) null),
-                Set.of(),
-                new MockWebServerWrapper()));
+        this.server = new MockOAuth2Server(
+                new OAuth2Config(
+                        interactiveLogin,
+                        null,
+                        null,
+                        false,
+                        new OAuth2TokenProvider(keys, (Instant) null),
+                        Set.of(),
+                        new MockWebServerWrapper()),
+                new TokenAnswers());
         try {
             server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
@@ -94,11 +103,30 @@ public final class IdentityProvider {
 
     /** The next token request is answered with this ID token, whatever it is. */
     public void nextTokenAnswer(String idToken) {
-        server.enqueueResponse(new MockResponse()
-                .setResponseCode(200)
-                .setHeader("Content-Type", "application/json")
-                .setBody("{\"token_type\":\"Bearer\",\"access_token\":\"at-" + UUID.randomUUID()
-                        + "\",\"expires_in\":60," + "\"id_token\":\"" + idToken + "\"}"));
+        answers.add("{\"token_type\":\"Bearer\",\"access_token\":\"at-" + UUID.randomUUID()
+                + "\",\"expires_in\":60,\"id_token\":\"" + idToken + "\"}");
+    }
+
+    /** The form of the last token request answered with {@link #nextTokenAnswer}. */
+    public String lastTokenRequest() {
+        return lastTokenRequest;
+    }
+
+    /** Answers token requests with what a test queued, ahead of the provider's own token endpoint. */
+    private final class TokenAnswers implements Route {
+
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return request.getMethod().equals("POST")
+                    && request.getUrl().encodedPath().endsWith("/token")
+                    && !answers.isEmpty();
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            lastTokenRequest = request.getBody();
+            return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), 200, answers.poll(), null);
+        }
     }
 
     /** Claims as a correct ID token has them, for a test to change one of. */
