@@ -38,7 +38,11 @@ final class SsoFixtures {
     }
 
     SsoTenant tenant(String plan, Map<String, Object> providerSettings) {
-        Fixtures.Tenant tenant = fixtures.tenant(plan);
+        return tenantFor(fixtures.tenant(plan), providerSettings);
+    }
+
+    /** The organization given a verified domain and a provider. */
+    SsoTenant tenantFor(Fixtures.Tenant tenant, Map<String, Object> providerSettings) {
         String domain = "sso" + SEQUENCE.incrementAndGet() + ".example.test";
         verifiedDomain(tenant, domain);
         String clientId = "roster-" + UUID.randomUUID();
