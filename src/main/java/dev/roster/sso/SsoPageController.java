@@ -58,7 +58,7 @@ class SsoPageController {
             SsoSignInService.Started started = signIn.start(providerId, continueUrl, loginHint, cookie(request));
             response.addHeader(HttpHeaders.SET_COOKIE, cookie(started.browserToken(), COOKIE_LIFETIME));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            return "redirect:" + started.redirect();
+            return redirect(response, started.redirect().toString());
         } catch (SsoFailure failure) {
             return problem(failure, response, model);
         }
@@ -76,10 +76,17 @@ class SsoPageController {
         try {
             SsoSignInService.SignedIn signedIn = signIn.finish(state, code, error, cookie(request));
             sessions.start(signedIn.user(), signedIn.organization(), "sso", request, response);
-            return "redirect:" + BrowserSessions.continueTarget(signedIn.continueTo());
+            return redirect(response, BrowserSessions.continueTarget(signedIn.continueTo()));
         } catch (SsoFailure failure) {
             return problem(failure, response, model);
         }
+    }
+
+    /** A 303 with the Location as given: a path on Roster stays relative, whatever host the request came through. */
+    private static String redirect(HttpServletResponse response, String target) {
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader(HttpHeaders.LOCATION, target);
+        return null;
     }
 
     private String problem(SsoFailure failure, HttpServletResponse response, Model model) {

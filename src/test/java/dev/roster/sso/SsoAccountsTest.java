@@ -69,8 +69,8 @@ class SsoAccountsTest extends ApiTestBase {
         HttpResponse<String> second = signIn(tenant, subject, email, List.of("staff"));
 
         // then it is one user: active, SSO-only, with the default role, and the group role only while in the group
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
-        assertThat(second.statusCode()).as(second.body()).isEqualTo(302);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
         Api.Response user = api.get("/v1/users/" + userId, tenant.adminKey());
         assertThat(user.field("status")).isEqualTo("active");
         assertThat(user.json().path("allowPasswordAuth").asBoolean()).isFalse();
@@ -133,7 +133,7 @@ class SsoAccountsTest extends ApiTestBase {
 
         // then the first is refused and the second links it
         refused(tenant, off, "linking_off");
-        assertThat(on.statusCode()).as(on.body()).isEqualTo(302);
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(303);
         assertThat(api.get("/v1/users/" + userId + "/identities", tenant.adminKey())
                         .json()
                         .path("data"))
@@ -148,7 +148,7 @@ class SsoAccountsTest extends ApiTestBase {
         String userId = api.post("/v1/users", tenant.adminKey(), Map.of("email", email, "allowPasswordAuth", false))
                 .field("id");
         String subject = "sub-" + UUID.randomUUID();
-        assertThat(signIn(tenant, subject, email, List.of()).statusCode()).isEqualTo(302);
+        assertThat(signIn(tenant, subject, email, List.of()).statusCode()).isEqualTo(303);
         api.post("/v1/users/" + userId + "/deactivate", tenant.adminKey(), null);
 
         // when it signs in again, then it is refused

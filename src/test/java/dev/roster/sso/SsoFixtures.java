@@ -88,7 +88,7 @@ final class SsoFixtures {
 
     static Started start(Pages browser, String providerId) {
         HttpResponse<String> started = browser.get("/sso/start?provider=" + providerId + "&continue=/login");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
         return new Started(location, query(location));
     }

@@ -63,15 +63,15 @@ class SsoSignInTest extends ApiTestBase {
         HttpResponse<String> back = SsoFixtures.complete(browser, started);
 
         // then Roster has a session for it, the invitation is accepted, and the identity is linked
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).hasValue("/login");
         assertThat(browser.cookie("__Host-roster_session")).isPresent();
         Api.Response user = api.get("/v1/users/" + userId, tenant.adminKey());
         assertThat(user.field("status")).isEqualTo("active");
         Api.Response identities = api.get("/v1/users/" + userId + "/identities", tenant.adminKey());
         assertThat(identities.json().path("data")).hasSize(1);
         assertThat(audit(tenant, "sso.signed_in")).contains("\"invitation\"");
-        assertThat(audit(tenant, "invitation.accepted")).contains(userId);
+        assertThat(audit(tenant, "invitation.accepted")).contains("\"actor\":\"sso_provider:" + tenant.providerId());
     }
 
     private String audit(SsoFixtures.SsoTenant tenant, String action) {

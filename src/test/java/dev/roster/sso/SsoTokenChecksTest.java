@@ -36,6 +36,7 @@ class SsoTokenChecksTest extends ApiTestBase {
 
     @BeforeEach
     void setUp() {
+        idp.forgetAnswers();
         tenant = new SsoFixtures(api, fixtures).tenant("business", Map.of());
         browser = new Pages(port, "2001:db8::6:" + Integer.toHexString((int) (Math.random() * 0xffff)));
         email = tenant.email("member");
@@ -46,7 +47,7 @@ class SsoTokenChecksTest extends ApiTestBase {
     void aRightTokenSignsIn() {
         HttpResponse<String> back = signInWith(claims -> claims, false);
 
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(browser.cookie("__Host-roster_session")).isPresent();
     }
 
@@ -113,7 +114,7 @@ class SsoTokenChecksTest extends ApiTestBase {
         idp.nextTokenAnswer(idp.sign(idp.claims("sub-" + UUID.randomUUID(), tenant.clientId(), started.nonce(), email)
                 .build()));
         assertThat(browser.get("/sso/oidc/callback?" + back.getRawQuery()).statusCode())
-                .isEqualTo(302);
+                .isEqualTo(303);
 
         // when the same callback comes again, then it is refused, and the session it would start is not there
         browser.setCookie("__Host-roster_session", "");
@@ -126,8 +127,6 @@ class SsoTokenChecksTest extends ApiTestBase {
         // given a sign-in started in one browser
         SsoFixtures.Started started = SsoFixtures.start(browser, tenant.providerId());
         URI back = IdentityProvider.authorize(started.authorization());
-        idp.nextTokenAnswer(idp.sign(idp.claims("sub-" + UUID.randomUUID(), tenant.clientId(), started.nonce(), email)
-                .build()));
 
         // when its callback arrives in another (an attacker sending a victim its own callback link)
         Pages other = new Pages(port, "2001:db8::7:1");

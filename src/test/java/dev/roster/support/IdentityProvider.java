@@ -107,6 +107,11 @@ public final class IdentityProvider {
                 + "\",\"expires_in\":60,\"id_token\":\"" + idToken + "\"}");
     }
 
+    /** Drops answers queued by a test whose sign-in was refused before it reached the token endpoint. */
+    public void forgetAnswers() {
+        answers.clear();
+    }
+
     /** The form of the last token request answered with {@link #nextTokenAnswer}. */
     public String lastTokenRequest() {
         return lastTokenRequest;
