@@ -102,21 +102,14 @@ class SsoAccountsTest extends ApiTestBase {
     }
 
     @Test
-    void withJitOffSomeoneUnknownIsRefused() {
-        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", "off"));
-        String email = tenant.email("stranger");
+    void withoutJustInTimeSomeoneUnknownIsRefused() {
+        Map.of("off", "jit_off", "invited_only", "not_invited").forEach((jit, reason) -> {
+            SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", jit));
+            String email = tenant.email("stranger");
 
-        refused(tenant, signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of()), "jit_off");
-        assertThat(userId(email)).isEmpty();
-    }
-
-    @Test
-    void withInvitedOnlySomeoneUnknownIsRefused() {
-        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", "invited_only"));
-        String email = tenant.email("stranger");
-
-        refused(tenant, signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of()), "not_invited");
-        assertThat(userId(email)).isEmpty();
+            refused(tenant, signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of()), reason);
+            assertThat(userId(email)).as(jit).isEmpty();
+        });
     }
 
     @Test
