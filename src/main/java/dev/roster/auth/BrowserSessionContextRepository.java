@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,13 +19,20 @@ import org.springframework.security.web.context.SecurityContextRepository;
  */
 public class BrowserSessionContextRepository implements SecurityContextRepository {
 
-    /** A signed-in browser: its name is the user's id, as {@code sub} in the tokens it gets. */
+    /**
+     * A signed-in browser: its name is the user's id, as {@code sub} in the tokens it gets; its principal is the
+     * session; its factor authority says when it signed in ({@code auth_time}).
+     */
     public static final class SessionAuthentication extends AbstractAuthenticationToken {
 
         private final transient BrowserSession session;
 
         SessionAuthentication(BrowserSession session) {
-            super(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+            super(List.of(
+                    new SimpleGrantedAuthority("ROLE_USER"),
+                    FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                            .issuedAt(session.createdAt())
+                            .build()));
             this.session = session;
             setAuthenticated(true);
         }
@@ -40,7 +48,7 @@ public class BrowserSessionContextRepository implements SecurityContextRepositor
 
         @Override
         public Object getPrincipal() {
-            return session.userId().toString();
+            return session;
         }
 
         @Override

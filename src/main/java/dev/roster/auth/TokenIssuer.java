@@ -5,6 +5,7 @@ import dev.roster.organization.OrganizationService;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Grants;
 import dev.roster.shared.Ids;
+import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Permission;
 import dev.roster.shared.RosterProperties;
 import dev.roster.shared.UserId;
@@ -66,20 +67,8 @@ class TokenIssuer {
     /** Tokens for a user that has just proven who it is; {@code family} null starts a new refresh-token family. */
     SignInResult issue(SignInCandidate user, UUID family) {
         users.recordSignIn(user.id());
-        Grants grants = roles.grantsOf(user.organizationId(), user.id());
-        Map<String, List<String>> scoped = new TreeMap<>();
-        grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
         String access = signingKeys.sign(
-                claims(user.id(), accessTtl)
-                        .claim("org", user.organizationId().toString())
-                        .claim("email", user.email())
-                        .claim(
-                                "roles",
-                                users.find(user.organizationId(), user.id()).roles())
-                        .claim("permissions", codes(grants.organizationWide()))
-                        .claim("resourcePermissions", scoped)
-                        .build(),
-                ACCESS);
+                accessClaims(user.id(), user.organizationId(), user.email()).build(), ACCESS);
         String refresh = secrets.newToken("roster_refresh_");
         UUID id = Ids.next();
         refreshTokens.insert(
@@ -128,6 +117,26 @@ class TokenIssuer {
 
     String issuer() {
         return issuer;
+    }
+
+    Duration accessTtl() {
+        return accessTtl;
+    }
+
+    /**
+     * The claims of an access token for the user: who, its organization, its roles and the permissions they grant
+     * now (for the client's information; the API reads the permissions afresh at every request).
+     */
+    JWTClaimsSet.Builder accessClaims(UserId user, OrganizationId organization, String email) {
+        Grants grants = roles.grantsOf(organization, user);
+        Map<String, List<String>> scoped = new TreeMap<>();
+        grants.byResource().forEach((resource, permissions) -> scoped.put(resource.toString(), codes(permissions)));
+        return claims(user, accessTtl)
+                .claim("org", organization.toString())
+                .claim("email", email)
+                .claim("roles", users.find(organization, user).roles())
+                .claim("permissions", codes(grants.organizationWide()))
+                .claim("resourcePermissions", scoped);
     }
 
     private static List<String> codes(Set<Permission> permissions) {

@@ -137,6 +137,13 @@ class JdbcApplicationRepository {
                 .optional();
     }
 
+    Optional<Application> findLive(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = :id AND deleted_at IS NULL")
+                .param("id", id)
+                .query(JdbcApplicationRepository::map)
+                .optional();
+    }
+
     /** The HMAC of a live confidential application's secret. */
     Optional<byte[]> secretHash(UUID id) {
         return jdbc.sql("""

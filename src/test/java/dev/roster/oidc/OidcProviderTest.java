@@ -1,0 +1,394 @@
+package dev.roster.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.roster.support.Api;
+import dev.roster.support.ApiTestBase;
+import dev.roster.support.Fixtures;
+import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.Pages;
+import dev.roster.support.RosterTest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenID Connect provider over HTTP, as any client library drives it: discovery, the authorization code flow
+ * with PKCE through the hosted login, tokens, userinfo, refresh in families, revocation, introspection and logout,
+ * and each way a request must fail.
+ */
+@RosterTest
+class OidcProviderTest extends ApiTestBase {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String REDIRECT = "http://127.0.0.1:9/callback";
+    private static final String LOGGED_OUT = "http://127.0.0.1:9/signed-out";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger BROWSERS = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    private Tenant tenant;
+    private String email;
+    private String userId;
+    private String clientId;
+    private String secret;
+
+    @BeforeEach
+    void application() {
+        tenant = fixtures.tenant("business");
+        email = Fixtures.uniqueEmail("oidc");
+        userId = fixtures.member(tenant.adminKey(), email, "admin", PASSWORD);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Product");
+        body.put("type", "confidential");
+        body.put("redirectUris", List.of(REDIRECT));
+        body.put("postLogoutRedirectUris", List.of(LOGGED_OUT));
+        Api.Response created = api.post("/v1/applications", Api.PLATFORM_KEY, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        clientId = created.field("clientId");
+        secret = created.field("clientSecret");
+    }
+
+    @Test
+    void discoveryDescribesTheProviderAtThePublicUrl() throws Exception {
+        JsonNode discovery =
+                JSON.readTree(get("/.well-known/openid-configuration").body());
+
+        assertThat(discovery.path("issuer").asText()).isEqualTo(RosterTest.PUBLIC_URL);
+        assertThat(discovery.path("authorization_endpoint").asText())
+                .isEqualTo(RosterTest.PUBLIC_URL + "/oauth2/authorize");
+        assertThat(discovery.path("jwks_uri").asText()).isEqualTo(RosterTest.PUBLIC_URL + "/.well-known/jwks.json");
+        assertThat(discovery.path("userinfo_endpoint").asText()).endsWith("/userinfo");
+        assertThat(discovery.path("end_session_endpoint").asText()).endsWith("/connect/logout");
+        assertThat(discovery.path("code_challenge_methods_supported").toString())
+                .contains("S256");
+        assertThat(discovery.path("grant_types_supported").toString())
+                .contains("authorization_code", "refresh_token")
+                .doesNotContain("password", "implicit");
+        assertThat(discovery.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
+    }
+
+    @Test
+    void aUserSignsInThroughTheHostedLoginAndTheApplicationGetsStandardTokens() throws Exception {
+        // when the application sends the browser to authorize, and the user signs in on the hosted login
+        Flow flow = new Flow();
+        HttpResponse<String> first = flow.browser.get(flow.authorizeUrl());
+        assertThat(first.statusCode()).isEqualTo(302);
+        String login = first.headers().firstValue("Location").orElseThrow();
+        assertThat(login).startsWith("/login?continue=");
+        String back = URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
+        assertThat(flow.browser.get(login).body()).contains("Product");
+        HttpResponse<String> signedIn =
+                flow.browser.post("/login", Map.of("email", email, "password", PASSWORD, "continue", back));
+        assertThat(signedIn.headers().firstValue("Location")).hasValue(back);
+        String code = flow.code(flow.browser.get(back));
+
+        // then the code buys tokens once
+        HttpResponse<String> exchanged = flow.exchange(code, flow.verifier);
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        JsonNode tokens = JSON.readTree(exchanged.body());
+        JWTClaimsSet id = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
+        assertThat(id.getIssuer()).isEqualTo(RosterTest.PUBLIC_URL);
+        assertThat(id.getSubject()).isEqualTo(userId);
+        assertThat(id.getAudience()).containsExactly(clientId);
+        assertThat(id.getStringClaim("nonce")).isEqualTo(flow.nonce);
+        assertThat(id.getStringClaim("email")).isEqualTo(email);
+        assertThat(id.getBooleanClaim("email_verified")).isTrue();
+        assertThat(id.getStringClaim("org_id")).isEqualTo(tenant.organizationId());
+        assertThat(id.getStringListClaim("roles")).containsExactly("admin");
+        assertThat(id.getClaim("auth_time")).isNotNull();
+        JWTClaimsSet access =
+                SignedJWT.parse(tokens.path("access_token").asText()).getJWTClaimsSet();
+        assertThat(access.getAudience()).containsExactly(clientId);
+        assertThat(tokens.path("refresh_token").asText()).isNotBlank();
+
+        // and the access token works on userinfo and on Roster's API with the user's permissions
+        String bearer = tokens.path("access_token").asText();
+        HttpResponse<String> userInfo = bearer("/userinfo", bearer);
+        assertThat(userInfo.statusCode())
+                .as(userInfo.headers() + userInfo.body())
+                .isEqualTo(200);
+        JsonNode info = JSON.readTree(userInfo.body());
+        assertThat(info.path("sub").asText()).isEqualTo(userId);
+        assertThat(info.path("email").asText()).isEqualTo(email);
+        assertThat(info.path("org_name").asText()).isNotBlank();
+        assertThat(api.get("/v1/users/" + userId, bearer).status()).isEqualTo(200);
+        assertThat(api.get("/v1/users", bearer).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReusedCodeAlsoRevokesTheTokensItBought() throws Exception {
+        Flow flow = new Flow();
+        String code = flow.signInAndGetCode();
+        JsonNode tokens = JSON.readTree(flow.exchange(code, flow.verifier).body());
+
+        HttpResponse<String> again = flow.exchange(code, flow.verifier);
+
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("invalid_grant");
+        assertThat(flow.refresh(tokens.path("refresh_token").asText()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aWrongOrMissingPkceVerifierIsRefused() throws Exception {
+        Flow wrong = new Flow();
+        String code = wrong.signInAndGetCode();
+        assertThat(wrong.exchange(code, wrong.verifier + "x").statusCode()).isEqualTo(400);
+        Flow missing = new Flow();
+        String other = missing.signInAndGetCode();
+        HttpResponse<String> without = missing.exchange(other, null);
+        assertThat(without.statusCode()).isEqualTo(400);
+        assertThat(without.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void anUnregisteredRedirectUriIsNeverRedirectedTo() {
+        for (String uri :
+                new String[] {"http://127.0.0.1:10/callback", "https://evil.example/callback", REDIRECT + "x"}) {
+            Flow flow = new Flow();
+            flow.signIn();
+            HttpResponse<String> answer = flow.browser.get(flow.authorizeUrl().replace(enc(REDIRECT), enc(uri)));
+            assertThat(answer.statusCode()).as(uri).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Location")).as(uri).isEmpty();
+        }
+    }
+
+    @Test
+    void aPublicApplicationMustUsePkce() throws Exception {
+        Api.Response created = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of("name", "SPA", "type", "public", "redirectUris", List.of(REDIRECT)));
+        Flow flow = new Flow();
+        flow.signIn();
+        String withoutPkce = flow.authorizeUrl()
+                .replace(clientId, created.field("clientId"))
+                .replaceAll("&code_challenge=[^&]+&code_challenge_method=S256", "");
+        HttpResponse<String> refused = flow.browser.get(withoutPkce);
+        assertThat(refused.headers().firstValue("Location").orElse("")).contains("error=invalid_request");
+    }
+
+    @Test
+    void aReplayedRefreshTokenRevokesItsFamily() throws Exception {
+        Flow flow = new Flow();
+        JsonNode first = JSON.readTree(
+                flow.exchange(flow.signInAndGetCode(), flow.verifier).body());
+        String spent = first.path("refresh_token").asText();
+        HttpResponse<String> refreshed = flow.refresh(spent);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode second = JSON.readTree(refreshed.body());
+        String live = second.path("refresh_token").asText();
+        assertThat(live).isNotEqualTo(spent);
+        assertThat(second.path("id_token").asText()).isNotBlank();
+
+        // when the spent token comes back (someone copied it)
+        HttpResponse<String> replayed = flow.refresh(spent);
+
+        // then it is refused, and the family's newest token dies with it
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(flow.refresh(live).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void revocationIntrospectionAndAnAdminsSignOutEndTheTokens() throws Exception {
+        Flow flow = new Flow();
+        JsonNode tokens = JSON.readTree(
+                flow.exchange(flow.signInAndGetCode(), flow.verifier).body());
+        String refresh = tokens.path("refresh_token").asText();
+
+        JsonNode active = JSON.readTree(
+                flow.clientPost("/oauth2/introspect", Map.of("token", refresh)).body());
+        assertThat(active.path("active").asBoolean()).isTrue();
+        assertThat(active.path("sub").isMissingNode()
+                        || active.path("client_id").asText().equals(clientId))
+                .isTrue();
+        JsonNode accessInfo = JSON.readTree(flow.clientPost(
+                        "/oauth2/introspect",
+                        Map.of("token", tokens.path("access_token").asText()))
+                .body());
+        assertThat(accessInfo.path("active").asBoolean()).isTrue();
+        assertThat(accessInfo.path("sub").asText()).isEqualTo(userId);
+        assertThat(flow.clientPost("/oauth2/revoke", Map.of("token", refresh)).statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(flow.clientPost("/oauth2/introspect", Map.of("token", refresh))
+                                .body())
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
+        assertThat(flow.refresh(refresh).statusCode()).isEqualTo(400);
+
+        Flow other = new Flow();
+        JsonNode more = JSON.readTree(
+                other.exchange(other.signInAndGetCode(), other.verifier).body());
+        assertThat(api.post("/v1/users/" + userId + "/sign-out", tenant.adminKey(), null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(other.refresh(more.path("refresh_token").asText()).statusCode())
+                .isEqualTo(400);
+        assertThat(other.browser.get("/login").body()).doesNotContain(email);
+    }
+
+    @Test
+    void logoutEndsTheBrowserSessionAndReturnsToTheApplication() throws Exception {
+        Flow flow = new Flow();
+        JsonNode tokens = JSON.readTree(
+                flow.exchange(flow.signInAndGetCode(), flow.verifier).body());
+
+        HttpResponse<String> out = flow.browser.get("/connect/logout?id_token_hint="
+                + tokens.path("id_token").asText() + "&post_logout_redirect_uri=" + enc(LOGGED_OUT)
+                + "&state=bye");
+
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location")).hasValue(LOGGED_OUT + "?state=bye");
+        assertThat(flow.browser.get("/login").body()).doesNotContain(email);
+        Flow again = new Flow();
+        again.signIn();
+        HttpResponse<String> elsewhere = again.browser.get("/connect/logout?id_token_hint="
+                + tokens.path("id_token").asText() + "&post_logout_redirect_uri=" + enc("https://evil.example/"));
+        assertThat(elsewhere.headers().firstValue("Location").orElse("")).doesNotContain("evil.example");
+    }
+
+    @Test
+    void anApplicationForOtherOrganizationsSendsTheUserBackWithAccessDenied() throws Exception {
+        String other = fixtures.organization("starter");
+        Api.Response restricted = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of(
+                        "name",
+                        "Other",
+                        "type",
+                        "confidential",
+                        "redirectUris",
+                        List.of(REDIRECT),
+                        "organizationIds",
+                        List.of(other)));
+        Flow flow = new Flow();
+        flow.signIn();
+        HttpResponse<String> answer =
+                flow.browser.get(flow.authorizeUrl().replace(clientId, restricted.field("clientId")));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow())
+                .startsWith(REDIRECT)
+                .contains("error=access_denied")
+                .doesNotContain("code=");
+    }
+
+    /** One run of the flow: a browser, a PKCE verifier, a state and a nonce. */
+    private final class Flow {
+        final Pages browser = new Pages(port, "2001:db8:01dc::" + Integer.toHexString(BROWSERS.incrementAndGet()));
+        final String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        final String state = UUID.randomUUID().toString();
+        final String nonce = UUID.randomUUID().toString();
+
+        String authorizeUrl() {
+            return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + enc(REDIRECT)
+                    + "&scope=" + enc("openid profile email") + "&state=" + state + "&nonce=" + nonce
+                    + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        }
+
+        void signIn() {
+            HttpResponse<String> answer = browser.post("/login", Map.of("email", email, "password", PASSWORD));
+            assertThat(answer.statusCode()).isEqualTo(303);
+        }
+
+        String signInAndGetCode() {
+            signIn();
+            return code(browser.get(authorizeUrl()));
+        }
+
+        String code(HttpResponse<String> redirect) {
+            assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+            String location = redirect.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith(REDIRECT + "?");
+            Map<String, String> query = UriComponentsBuilder.fromUriString(location)
+                    .build()
+                    .getQueryParams()
+                    .toSingleValueMap();
+            assertThat(query.get("state")).isEqualTo(state);
+            return URLDecoder.decode(query.get("code"), StandardCharsets.UTF_8);
+        }
+
+        HttpResponse<String> exchange(String code, String codeVerifier) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "authorization_code");
+            form.put("code", code);
+            form.put("redirect_uri", REDIRECT);
+            if (codeVerifier != null) {
+                form.put("code_verifier", codeVerifier);
+            }
+            return clientPost("/oauth2/token", form);
+        }
+
+        HttpResponse<String> refresh(String token) {
+            return clientPost("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", token));
+        }
+
+        HttpResponse<String> clientPost(String path, Map<String, String> form) {
+            String basic =
+                    Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + enc(e.getValue()))
+                            .collect(Collectors.joining("&")))));
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+    }
+
+    private HttpResponse<String> bearer(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
