@@ -43,6 +43,7 @@ public class SignInService {
     private final TransactionTemplate transaction;
     private final SignInMetrics metrics;
     private final ObjectProvider<ApplicationCallers> applications;
+    private final SsoRequirement ssoRequirement;
 
     SignInService(
             UserService users,
@@ -58,7 +59,8 @@ public class SignInService {
             Challenges challenges,
             TransactionTemplate transaction,
             SignInMetrics metrics,
-            ObjectProvider<ApplicationCallers> applications) {
+            ObjectProvider<ApplicationCallers> applications,
+            SsoRequirement ssoRequirement) {
         this.users = users;
         this.roles = roles;
         this.credentials = credentials;
@@ -73,6 +75,7 @@ public class SignInService {
         this.transaction = transaction;
         this.metrics = metrics;
         this.applications = applications;
+        this.ssoRequirement = ssoRequirement;
     }
 
     /** Exchanges an email and password, or a refresh token, for tokens (or a password-change challenge). */
@@ -158,7 +161,7 @@ public class SignInService {
             // buy fresh guesses at the code.
             attempts.clear(request.email());
         }
-        if (!user.allowPasswordAuth()) {
+        if (!user.allowPasswordAuth() || ssoRequirement.requiresSso(user.organizationId(), user.email())) {
             throw ssoRequired();
         }
         if (credential.mustChange()) {

@@ -208,6 +208,24 @@ public class InvitationService {
         complete(invitation, actor);
     }
 
+    /**
+     * Accepts the user's pending invitation because the user proved its email through the organization's SSO: the
+     * user becomes active and the roles that waited take effect, as with a link (its seat was taken at the invite).
+     * A temporary password sent with it stops working. False when the user has no pending, unexpired invitation.
+     */
+    @Transactional
+    public boolean acceptThroughSso(OrganizationId org, UserId user, String actor) {
+        Invitation invitation = invitations.lockPendingOf(org, user).orElse(null);
+        if (invitation == null || !invitation.pending()) {
+            return false;
+        }
+        if (invitation.type().equals("temporary_password")) {
+            credentials.expireTemporaryPassword(user);
+        }
+        complete(invitation, actor);
+        return true;
+    }
+
     /** A user invited with a temporary password accepts by replacing it at first sign-in. */
     @EventListener
     void on(PasswordChanged changed) {

@@ -9,6 +9,7 @@ import dev.roster.auth.SignInResult;
 import dev.roster.auth.SignInService;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.ProblemException;
+import dev.roster.sso.HomeRealm;
 import dev.roster.user.UserService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class SignInPageController {
     private final UserService users;
     private final OrganizationService organizations;
     private final LoginContext context;
+    private final HomeRealm homeRealm;
 
     SignInPageController(
             SignInService signIn,
@@ -47,13 +49,15 @@ class SignInPageController {
             BrowserSessions sessions,
             UserService users,
             OrganizationService organizations,
-            LoginContext context) {
+            LoginContext context,
+            HomeRealm homeRealm) {
         this.signIn = signIn;
         this.passwordChange = passwordChange;
         this.sessions = sessions;
         this.users = users;
         this.organizations = organizations;
         this.context = context;
+        this.homeRealm = homeRealm;
     }
 
     /** The email step, or, for a browser already signed in, where it was going or the account page. */
@@ -96,6 +100,13 @@ class SignInPageController {
             return "login";
         }
         if (password == null) {
+            // An email whose verified domain routes to its organization's identity provider goes there. The page
+            // moves on by itself (a meta refresh, not a redirect: browsers apply form-action to a form's redirects).
+            Optional<String> sso = homeRealm.startUrlFor(email.strip(), BrowserSessions.continueTarget(next));
+            if (sso.isPresent()) {
+                model.addAttribute("ssoUrl", sso.get());
+                return "login-sso";
+            }
             return "login-password";
         }
         try {

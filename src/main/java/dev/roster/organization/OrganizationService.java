@@ -26,15 +26,10 @@ public class OrganizationService {
     private static final int MAX_NAME = 200;
 
     private final JdbcOrganizationRepository organizations;
-    private final JdbcSsoProviderRepository ssoProviders;
     private final ApplicationEventPublisher events;
 
-    OrganizationService(
-            JdbcOrganizationRepository organizations,
-            JdbcSsoProviderRepository ssoProviders,
-            ApplicationEventPublisher events) {
+    OrganizationService(JdbcOrganizationRepository organizations, ApplicationEventPublisher events) {
         this.organizations = organizations;
-        this.ssoProviders = ssoProviders;
         this.events = events;
     }
 
@@ -163,7 +158,8 @@ public class OrganizationService {
             return new OrganizationId(caller.organizationId());
         }
         boolean allowed = switch (caller.kind()) {
-            case ORGANIZATION, USER, SCIM, APPLICATION -> pathId.value().equals(caller.organizationId());
+            case ORGANIZATION, USER, SCIM, APPLICATION, SSO_PROVIDER ->
+                pathId.value().equals(caller.organizationId());
             case PLATFORM -> organizations.find(pathId).isPresent();
             case PARTNER ->
                 organizations
@@ -256,12 +252,6 @@ public class OrganizationService {
                 .find(id)
                 .map(org -> org.rolesTakeEffect().equals("on_accept"))
                 .orElse(false);
-    }
-
-    /** Whether SSO-only users can sign in to this organization: at least one SSO provider is enabled. */
-    @Transactional(readOnly = true)
-    public boolean hasEnabledSsoProvider(OrganizationId id) {
-        return ssoProviders.anyEnabled(id);
     }
 
     private static String rolesTakeEffect(String value) {

@@ -32,7 +32,9 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
          * An application acting on its own (an OAuth client_credentials token): in one organization, with the role
          * it was given there.
          */
-        APPLICATION
+        APPLICATION,
+        /** An organization's SSO provider, acting on a verified sign-in: creating a user just in time, its roles. */
+        SSO_PROVIDER
     }
 
     /** The caller of the request this thread serves; null before authentication or for an anonymous request. */
@@ -47,6 +49,7 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
                     case USER -> "user:";
                     case SCIM -> "scim_token:";
                     case APPLICATION -> "application:";
+                    case SSO_PROVIDER -> "sso_provider:";
                     default -> "api_key:";
                 }
                 + keyId;
@@ -54,7 +57,11 @@ public record Caller(Kind kind, UUID keyId, UUID organizationId, Grants grants) 
 
     /** Whether the caller is bound to one organization (an organization key, a user or a SCIM token). */
     public boolean inOneOrganization() {
-        return kind == Kind.ORGANIZATION || kind == Kind.USER || kind == Kind.SCIM || kind == Kind.APPLICATION;
+        return kind == Kind.ORGANIZATION
+                || kind == Kind.USER
+                || kind == Kind.SCIM
+                || kind == Kind.APPLICATION
+                || kind == Kind.SSO_PROVIDER;
     }
 
     public boolean isPlatform() {

@@ -1,6 +1,7 @@
 package dev.roster.sso;
 
 import dev.roster.auth.Secrets;
+import dev.roster.auth.SsoRequirement;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.ChangeMade;
@@ -16,6 +17,7 @@ import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.naming.NamingException;
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * partner key. A verified domain belongs to one organization only: a second one is 409 {@code domain_taken}.
  */
 @Service
-public class DomainService {
+public class DomainService implements SsoRequirement {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -155,6 +157,34 @@ public class DomainService {
         Domain domain = found(org, id);
         domains.delete(org, id);
         publish(caller, org, "domain.deleted", domain, new Changes().set("name", domain.name()));
+    }
+
+    /** Whether the email's domain is one of the organization's verified domains that require SSO. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean requiresSso(OrganizationId organization, String email) {
+        return domainOf(email).map(d -> domains.ssoRequired(organization, d)).orElse(false);
+    }
+
+    /** Whether the email's domain is one of the organization's verified domains. */
+    @Transactional(readOnly = true)
+    public boolean isVerified(OrganizationId organization, String email) {
+        return domainOf(email).map(d -> domains.verifiedIn(organization, d)).orElse(false);
+    }
+
+    /** The organization that has the email's domain verified, if one has. */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationId> verifiedOwner(String email) {
+        return domainOf(email).flatMap(domains::verifiedOwner);
+    }
+
+    /** The lower-case domain of an email address; empty for anything that is not one. */
+    static Optional<String> domainOf(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at < 1 || at == email.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(email.substring(at + 1).strip().toLowerCase(Locale.ROOT));
     }
 
     private void checkDns(Domain domain) {

@@ -72,6 +72,33 @@ class JdbcDomainRepository {
                 .single();
     }
 
+    /** Whether the organization has this domain verified. */
+    boolean verifiedIn(OrganizationId org, String name) {
+        return exists("organization_id = :org AND name = :name AND verified_at IS NOT NULL", org, name);
+    }
+
+    /** Whether the organization has this domain verified and requires SSO for it. */
+    boolean ssoRequired(OrganizationId org, String name) {
+        return exists(
+                "organization_id = :org AND name = :name AND verified_at IS NOT NULL AND sso_required", org, name);
+    }
+
+    /** The one organization that has this domain verified, if any. */
+    Optional<OrganizationId> verifiedOwner(String name) {
+        return jdbc.sql("SELECT organization_id FROM domains WHERE name = :name AND verified_at IS NOT NULL")
+                .param("name", name)
+                .query((rs, row) -> new OrganizationId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
+    private boolean exists(String where, OrganizationId org, String name) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM domains WHERE " + where + ")")
+                .param("org", org.value())
+                .param("name", name)
+                .query(Boolean.class)
+                .single();
+    }
+
     Domain markVerified(OrganizationId org, UUID id, String actor) {
         return jdbc.sql("""
                         UPDATE domains SET verified_at = now(), verified_by = :actor

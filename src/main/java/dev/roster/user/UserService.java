@@ -37,6 +37,7 @@ public class UserService {
     private final JdbcUserRepository users;
     private final UserRules rules;
     private final OrganizationService organizations;
+    private final SsoAvailability sso;
     private final ApplicationEventPublisher events;
     private final boolean emailUniqueAcrossPlatform;
 
@@ -44,11 +45,13 @@ public class UserService {
             JdbcUserRepository users,
             UserRules rules,
             OrganizationService organizations,
+            SsoAvailability sso,
             ApplicationEventPublisher events,
             RosterProperties properties) {
         this.users = users;
         this.rules = rules;
         this.organizations = organizations;
+        this.sso = sso;
         this.events = events;
         this.emailUniqueAcrossPlatform = properties.users().emailUniqueAcrossPlatform();
     }
@@ -352,7 +355,7 @@ public class UserService {
     }
 
     private void requireSsoProvider(OrganizationId org) {
-        if (!organizations.hasEnabledSsoProvider(org)) {
+        if (!sso.hasEnabledProvider(org)) {
             throw new ProblemException(
                     HttpStatus.BAD_REQUEST,
                     "sso_provider_required",

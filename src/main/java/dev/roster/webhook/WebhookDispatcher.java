@@ -1,5 +1,6 @@
 package dev.roster.webhook;
 
+import dev.roster.shared.net.HostResolver;
 import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -11,6 +11,7 @@ import dev.roster.shared.Patch;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.RequestIdFilter;
+import dev.roster.shared.net.OutboundTargets;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class WebhookService {
         WebhookEndpoint endpoint = webhooks.insertEndpoint(
                 Ids.next(),
                 org,
-                WebhookTargets.check("url", request.url(), properties.allowPrivateTargets())
+                OutboundTargets.check("url", request.url(), properties.allowPrivateTargets())
                         .toString(),
                 events,
                 request.enabled() == null || request.enabled(),
@@ -95,7 +96,7 @@ public class WebhookService {
                 current.organizationId(),
                 id,
                 patch.has("url")
-                        ? WebhookTargets.check("url", v.url(), properties.allowPrivateTargets())
+                        ? OutboundTargets.check("url", v.url(), properties.allowPrivateTargets())
                                 .toString()
                         : current.url(),
                 events,

@@ -4,19 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import dev.roster.support.ApiTestBase;
+import dev.roster.support.Chromium;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RosterTest
 class InvitationPageBrowserTest extends ApiTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -43,33 +37,14 @@ class InvitationPageBrowserTest extends ApiTestBase {
 
     @BeforeAll
     static void openBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM + " (.ci/run installs it)");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

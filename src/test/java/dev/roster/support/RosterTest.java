@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.invitations.expiry-sweep-interval=PT0.5S",
             "roster.mail.invitations-per-organization-per-hour=60",
             "roster.webhooks.allow-private-targets=true",
+            "roster.sso.allow-private-issuers=true",
             "roster.webhooks.poll-interval=PT0.2S",
             "roster.webhooks.retry-delays=PT0.3S,PT0.3S,PT0.3S"
         })

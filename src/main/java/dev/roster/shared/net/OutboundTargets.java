@@ -1,4 +1,4 @@
-package dev.roster.webhook;
+package dev.roster.shared.net;
 
 import dev.roster.shared.ProblemException;
 import java.net.InetAddress;
@@ -8,11 +8,12 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * Which URLs webhooks may be sent to: http or https, and, unless private targets are allowed, only hosts whose
- * every address is public unicast, so that an organization cannot point Roster at the network it runs in. A host
- * is looked up once; the addresses checked are the addresses connected to ({@link WebhookClient}).
+ * Which URLs Roster may call when a caller chose them (webhooks, identity providers): http or https, and, unless
+ * private targets are allowed, only hosts whose every address is public unicast, so that an organization cannot
+ * point Roster at the network it runs in. A host is looked up once; the addresses checked are the addresses
+ * connected to ({@link PinnedHttpClients}).
  */
-final class WebhookTargets {
+public final class OutboundTargets {
 
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern DOTTED_QUAD = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
@@ -20,22 +21,22 @@ final class WebhookTargets {
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     /** A host Roster will not send to: an address that is not public unicast, or an ambiguous spelling of one. */
-    static final class RefusedTarget extends Exception {
+    public static final class RefusedTarget extends Exception {
 
         RefusedTarget(String message) {
             super(message, null, false, false);
         }
     }
 
-    private WebhookTargets() {}
+    private OutboundTargets() {}
 
     /** Checks a URL given by a caller; fails with 400 naming the field. */
-    static URI check(String field, String url, boolean allowPrivate) {
+    public static URI check(String field, String url, boolean allowPrivate) {
         return check(field, url, allowPrivate, HostResolver.SYSTEM);
     }
 
     /** Checks a URL given by a caller, looking its host up with this resolver; fails with 400 naming the field. */
-    static URI check(String field, String url, boolean allowPrivate, HostResolver resolver) {
+    public static URI check(String field, String url, boolean allowPrivate, HostResolver resolver) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
@@ -66,7 +67,7 @@ final class WebhookTargets {
      * up; an IPv4 address spelled other than as four decimal numbers is refused, since resolvers and receivers
      * disagree on what {@code 127.1} or {@code 0x7f.1} mean.
      */
-    static InetAddress[] addresses(String host, HostResolver resolver, boolean allowPrivate)
+    public static InetAddress[] addresses(String host, HostResolver resolver, boolean allowPrivate)
             throws RefusedTarget, UnknownHostException {
         String name = bare(host);
         InetAddress literal = literal(name);
@@ -85,7 +86,7 @@ final class WebhookTargets {
     }
 
     /** The host as a URL spells it, without the brackets of an IPv6 literal. */
-    static String bare(String host) {
+    public static String bare(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
@@ -124,7 +125,7 @@ final class WebhookTargets {
      * carry an IPv4 address (NAT64 64:ff9b::/96, 6to4, Teredo) are public only if what they carry is; local-use
      * NAT64 (64:ff9b:1::/48) never is.
      */
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         byte[] b = address.getAddress();
         return b.length == 4 ? publicV4(b, 0) : publicV6(b);
     }

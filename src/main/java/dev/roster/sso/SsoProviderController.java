@@ -1,4 +1,4 @@
-package dev.roster.organization;
+package dev.roster.sso;
 
 import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
@@ -38,7 +38,9 @@ class SsoProviderController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an SSO provider (admin)")
+    @Operation(
+            summary =
+                    "Add an OpenID Connect provider (organization:manage); the clientSecret is stored encrypted and never shown; 400 saml_not_supported")
     SsoProvider create(
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,
@@ -66,7 +68,7 @@ class SsoProviderController {
     }
 
     @PatchMapping("/{providerId}")
-    @Operation(summary = "Change an SSO provider (admin)")
+    @Operation(summary = "Change an SSO provider (organization:manage); a clientSecret given replaces the stored one")
     SsoProvider update(
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,

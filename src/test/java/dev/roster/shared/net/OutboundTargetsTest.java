@@ -1,4 +1,4 @@
-package dev.roster.webhook;
+package dev.roster.shared.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Which receiver URLs Roster refuses when private targets are not allowed (the default). IP literals are parsed,
  * never looked up; host names go to a stand-in resolver, so no test here sends a packet anywhere.
  */
-class WebhookTargetsTest {
+class OutboundTargetsTest {
 
     private static final byte[] PUBLIC = {(byte) 203, 0, 113, 10};
 
@@ -40,7 +40,7 @@ class WebhookTargetsTest {
                 "ftp://203.0.113.10/hook",
                 "http://user:pass@203.0.113.10/hook",
                 "not a url")) {
-            assertThatThrownBy(() -> WebhookTargets.check("url", url, false))
+            assertThatThrownBy(() -> OutboundTargets.check("url", url, false))
                     .as(url)
                     .isInstanceOf(ProblemException.class);
         }
@@ -62,7 +62,7 @@ class WebhookTargetsTest {
                 "http://[fc00::1]/hook",
                 "http://[fec0::1]/hook",
                 "http://[ff02::1]/hook")) {
-            assertThatThrownBy(() -> WebhookTargets.check("url", url, false, everythingIsPublic))
+            assertThatThrownBy(() -> OutboundTargets.check("url", url, false, everythingIsPublic))
                     .as(url)
                     .isInstanceOf(ProblemException.class);
         }
@@ -83,7 +83,7 @@ class WebhookTargetsTest {
                 "http://[2002:a9fe:a9fe::1]/",
                 "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
                 "http://[2001:0:a00:1:8000:63bf:3fff:fdd2]/")) {
-            assertThatThrownBy(() -> WebhookTargets.check("url", url, false, everythingIsPublic))
+            assertThatThrownBy(() -> OutboundTargets.check("url", url, false, everythingIsPublic))
                     .as(url)
                     .isInstanceOf(ProblemException.class);
         }
@@ -102,7 +102,7 @@ class WebhookTargetsTest {
                 "http://017700000001/",
                 "http://1.2.3.4.5/",
                 "http://hooks.example.0x10/")) {
-            assertThatThrownBy(() -> WebhookTargets.check("url", url, false, everythingIsPublic))
+            assertThatThrownBy(() -> OutboundTargets.check("url", url, false, everythingIsPublic))
                     .as(url)
                     .isInstanceOf(ProblemException.class);
         }
@@ -114,7 +114,7 @@ class WebhookTargetsTest {
             InetAddress.getByAddress(host, PUBLIC), InetAddress.getByAddress(host, new byte[] {10, 0, 0, 1})
         };
 
-        assertThatThrownBy(() -> WebhookTargets.check("url", "https://hooks.example.com/x", false, mixed))
+        assertThatThrownBy(() -> OutboundTargets.check("url", "https://hooks.example.com/x", false, mixed))
                 .isInstanceOf(ProblemException.class);
     }
 
@@ -126,11 +126,11 @@ class WebhookTargetsTest {
                 "https://[2606:4700:4700::1111]/hook",
                 "https://[64:ff9b::cb00:710a]/hook",
                 "https://[2002:cb00:710a::1]/hook")) {
-            assertThat(WebhookTargets.check("url", url, false, everythingIsPublic))
+            assertThat(OutboundTargets.check("url", url, false, everythingIsPublic))
                     .as(url)
                     .isNotNull();
         }
-        assertThat(WebhookTargets.check("url", "http://127.0.0.1:9/hook", true).getPort())
+        assertThat(OutboundTargets.check("url", "http://127.0.0.1:9/hook", true).getPort())
                 .isEqualTo(9);
     }
 }
