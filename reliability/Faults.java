@@ -81,6 +81,7 @@ public class Faults {
                 case "webhook-faults" -> faults.webhookFaults();
                 case "pg-restart" -> faults.pgRestart();
                 case "disk-full" -> faults.diskFull();
+                case "restore" -> faults.restore();
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
             status = faults.report(scenario);
@@ -291,8 +292,10 @@ public class Faults {
             return call;
         });
         Map<String, double[]> latency = new LinkedHashMap<>();
+        Thread.sleep(phase * 1000L); // warm-up: the JIT compiles the paths, not measured
+        int warm = load.snapshot().size();
         Thread.sleep(phase * 1000L);
-        latency.put("receiver up (baseline)", percentiles(load.snapshot(), 0));
+        latency.put("receiver up (baseline)", percentiles(load.snapshot(), warm));
         int mark = load.snapshot().size();
         receiver.mode("down");
         Thread.sleep(phase * 1000L);
@@ -336,13 +339,16 @@ public class Faults {
         long stoppedAt = System.nanoTime();
         pg.stop("immediate");
         Thread.sleep(down * 1000L);
-        List<LoadGenerator.Steady.Call> whileDown = load.snapshot().stream()
-                .filter(c -> c.startNanos() > stoppedAt + 500_000_000L)
-                .toList();
+        long startingAt = System.nanoTime();
         pg.start();
         long upAt = System.nanoTime();
         Thread.sleep(8000);
         List<LoadGenerator.Steady.Call> calls = load.stop();
+        // Requests that began once the server was gone (the first half second still meets dying connections) and
+        // before it was started again.
+        List<LoadGenerator.Steady.Call> whileDown = calls.stream()
+                .filter(c -> c.startNanos() > stoppedAt + 500_000_000L && c.startNanos() < startingAt)
+                .toList();
         long down503 = whileDown.stream().filter(c -> c.status() == 503).count();
         double slowest = whileDown.stream().mapToLong(c -> c.endNanos() - c.startNanos()).max().orElse(0) / 1e6;
         figure("PostgreSQL down %d s: %d requests started while it was down, %d answered 503, statuses %s, slowest"
@@ -416,6 +422,138 @@ public class Faults {
         figure("%d .eml files for %d invited users", written.size(), emails(calls).size());
         check(missing == 0, "%d invitations have no .eml file", missing);
         checkCreates(db, tenant, calls);
+    }
+
+    // ---------------------------------------------------------------- backup and restore
+
+    /** What a backup must bring back: the keys, the users, and each pending invitation's emailed token. */
+    record Estate(Tenant tenant, List<String> users, List<String> tokens) {}
+
+    /**
+     * A tested restore. External PostgreSQL 15: Roster's database is dumped with pg_dump (custom format), restored
+     * with pg_restore into a freshly initialized cluster, and Roster started on it. The embedded PostgreSQL (18.6):
+     * no pg_dump 18 is on this machine, so it is backed up cold (Roster stopped, the data directory copied) and
+     * Roster started from the copy. Each time the platform key, the organization's key, every user
+     * and every pending invitation's emailed link must work as before.
+     */
+    void restore() throws Exception {
+        Pg source = database();
+        Node before = Node.start(this, "before", source.jdbc("roster"), source.password, 0, Map.of());
+        Estate estate = estate(before, work.resolve("before-data"));
+        before.close();
+        Path dump = work.resolve("roster.dump");
+        source.exec(Map.of("PGPASSWORD", source.password), List.of(pgBin.resolve("pg_dump").toString(), "-h",
+                "127.0.0.1", "-p", Integer.toString(source.port), "-U", "postgres", "--format=custom",
+                "--file=" + dump, "roster"));
+        source.stop("fast");
+        figure("pg_dump %s of PostgreSQL 15: %d bytes", pgVersion(pgBin.resolve("pg_dump")), Files.size(dump));
+        Pg target = Pg.init(this, "restored");
+        target.start();
+        target.sql("CREATE DATABASE roster");
+        target.exec(Map.of("PGPASSWORD", target.password), List.of(pgBin.resolve("pg_restore").toString(), "-h",
+                "127.0.0.1", "-p", Integer.toString(target.port), "-U", "postgres", "--no-owner", "--single-transaction",
+                "--exit-on-error", "-d", "roster", dump.toString()));
+        Node after = Node.start(this, "after", target.jdbc("roster"), target.password, 0, Map.of());
+        verifyEstate("pg_dump/pg_restore into a fresh PostgreSQL 15 cluster", after, estate);
+        after.close();
+        target.stop("fast");
+
+        // The embedded PostgreSQL keeps its data, password and master key under ROSTER_DATA_DIR.
+        Path embeddedDir = work.resolve("embedded-data");
+        Node embedded = Node.startEmbedded(this, "embedded", embeddedDir);
+        Estate embeddedEstate = estate(embedded, embeddedDir);
+        // Only a pg_dump of the server's major version or newer can dump it; Debian 12 ships 15.
+        boolean pgDump18 = Files.isExecutable(Path.of("/usr/lib/postgresql/18/bin/pg_dump"));
+        figure("%s: cold backup of the embedded data directory", pgDump18
+                ? "a pg_dump 18 is installed (/usr/lib/postgresql/18/bin), but this script tests the cold copy"
+                : "no pg_dump 18 on this machine (the embedded PostgreSQL is 18.6 and its binaries are only initdb,"
+                        + " pg_ctl and postgres; pg_dump 15 refuses a newer server)");
+        embedded.close();
+        Path copy = work.resolve("embedded-restored");
+        int status = run(List.of("cp", "-a", embeddedDir.toString(), copy.toString()), work.resolve("setup.log"));
+        check(status == 0, "copying the stopped embedded data directory failed");
+        Node fromCopy = Node.startEmbedded(this, "embedded-restored", copy);
+        verifyEstate("cold copy of the embedded data directory, started as a fresh ROSTER_DATA_DIR", fromCopy,
+                embeddedEstate);
+    }
+
+    Estate estate(Node node, Path dataDir) throws Exception {
+        Tenant tenant = tenant(node, "business");
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            var call = createUser(http, node, tenant, i < 4);
+            users.add(field(expect(call, 201), "id"));
+        }
+        Path mail = dataDir.resolve("mail");
+        waitFor(Duration.ofSeconds(30), "4 invitation files", () -> Files.isDirectory(mail) && countFiles(mail) >= 4);
+        List<String> tokens = new ArrayList<>();
+        try (var files = Files.list(mail)) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file).replace("=\r\n", "");
+                Matcher token = Pattern.compile("token=(?:3D)?([A-Za-z0-9_-]{20,})").matcher(text);
+                if (token.find()) {
+                    tokens.add(token.group(1));
+                }
+            }
+        }
+        check(tokens.size() == 4, "found %d invitation links, not 4", tokens.size());
+        for (String token : tokens) {
+            check(get(node, "/v1/public/invitations/" + token, null) == 200, "an invitation link fails before the backup");
+        }
+        return new Estate(tenant, users, tokens);
+    }
+
+    void verifyEstate(String how, Node node, Estate estate) throws Exception {
+        int platform = get(node, "/v1/organizations/" + estate.tenant().id(), node.platformKey);
+        String listed = getBody(node, "/v1/users?limit=100", estate.tenant().key());
+        long usersBack = estate.users().stream().filter(listed::contains).count();
+        long pending = Pattern.compile("\"status\":\"pending\"").matcher(
+                getBody(node, "/v1/invitations?limit=100", estate.tenant().key())).results().count();
+        long linksWork = 0;
+        for (String token : estate.tokens()) {
+            if (get(node, "/v1/public/invitations/" + token, null) == 200) {
+                linksWork++;
+            }
+        }
+        figure("%s: platform key %s, organization key %s, %d of %d users, %d pending invitations, %d of %d emailed"
+                + " links valid", how, platform == 200 ? "works" : "FAILS (" + platform + ")",
+                listed.isEmpty() ? "FAILS" : "works", usersBack, estate.users().size(), pending,
+                linksWork, estate.tokens().size());
+        check(platform == 200, "%s: the platform key no longer works", how);
+        check(usersBack == estate.users().size(), "%s: %d users missing", how, estate.users().size() - usersBack);
+        check(pending == estate.tokens().size(), "%s: %d pending invitations, not %d", how, pending,
+                estate.tokens().size());
+        check(linksWork == estate.tokens().size(), "%s: %d invitation links no longer work", how,
+                estate.tokens().size() - linksWork);
+    }
+
+    static long countFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    static String pgVersion(Path tool) throws Exception {
+        Process p = new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out.replaceAll("^.*\\) ", "");
+    }
+
+    int get(Node node, String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.api + path)).timeout(Duration.ofSeconds(10));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    String getBody(Node node, String path, String key) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.api + path))
+                .header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : "";
     }
 
     // ---------------------------------------------------------------- checks
@@ -924,6 +1062,11 @@ public class Faults {
         }
         static final String BOOTSTRAP = "faults-" + secret(32);
 
+        /** A node on the embedded PostgreSQL of {@code dataDir}, with the master key Roster keeps there. */
+        static Node startEmbedded(Faults faults, String name, Path dataDir) throws Exception {
+            return start(faults, name, null, null, 0, Map.of("ROSTER_DATA_DIR", dataDir.toString()));
+        }
+
         static Node start(Faults faults, String name, String jdbcUrl, String password, int smtpPort,
                 Map<String, String> extra) throws Exception {
             int port = freePort();
@@ -934,11 +1077,13 @@ public class Faults {
                     faults.jar.toString());
             Map<String, String> env = builder.environment();
             env.put("ROSTER_DATA_DIR", data.toString());
-            env.put("ROSTER_DATABASE_URL", jdbcUrl);
-            env.put("ROSTER_DATABASE_USERNAME", "postgres");
-            env.put("ROSTER_DATABASE_PASSWORD", password);
-            env.put("ROSTER_MASTER_KEY", MASTER_KEY);
-            env.put("ROSTER_KEY_PEPPER", PEPPER);
+            if (jdbcUrl != null) {
+                env.put("ROSTER_DATABASE_URL", jdbcUrl);
+                env.put("ROSTER_DATABASE_USERNAME", "postgres");
+                env.put("ROSTER_DATABASE_PASSWORD", password);
+                env.put("ROSTER_MASTER_KEY", MASTER_KEY);
+                env.put("ROSTER_KEY_PEPPER", PEPPER);
+            }
             env.put("ROSTER_BOOTSTRAP_KEY", BOOTSTRAP);
             env.put("SERVER_ADDRESS", "127.0.0.1");
             env.put("SERVER_PORT", Integer.toString(port));
