@@ -600,15 +600,25 @@ public class LoadGenerator {
         }
     }
 
-    /** A minimal SMTP server on loopback that accepts and discards every message. */
-    static final class SmtpSink {
+    /**
+     * A minimal SMTP server on loopback that accepts every message and hands its recipients to a listener (the
+     * benchmark discards them; the fault scenarios count them). Closing the returned socket refuses connections.
+     */
+    public static final class SmtpSink {
         static void start(int port) throws IOException {
-            ServerSocket server = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
+            start(port, recipients -> {});
+        }
+
+        public static ServerSocket start(int port, java.util.function.Consumer<List<String>> received)
+                throws IOException {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             Thread acceptor = new Thread(() -> {
-                while (true) {
+                while (!server.isClosed()) {
                     try {
                         Socket socket = server.accept();
-                        Thread session = new Thread(() -> serve(socket));
+                        Thread session = new Thread(() -> serve(socket, received));
                         session.setDaemon(true);
                         session.start();
                     } catch (IOException e) {
@@ -618,19 +628,24 @@ public class LoadGenerator {
             });
             acceptor.setDaemon(true);
             acceptor.start();
+            return server;
         }
 
-        static void serve(Socket socket) {
+        static void serve(Socket socket, java.util.function.Consumer<List<String>> received) {
             try (socket;
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                             StandardCharsets.US_ASCII));
                     OutputStream out = socket.getOutputStream()) {
                 reply(out, "220 sink");
+                List<String> recipients = new ArrayList<>();
                 boolean data = false;
                 for (String line; (line = in.readLine()) != null; ) {
                     if (data) {
                         if (line.equals(".")) {
                             data = false;
+                            // Handed over before the answer: a message the server accepted is a message received.
+                            received.accept(List.copyOf(recipients));
+                            recipients.clear();
                             reply(out, "250 queued");
                         }
                         continue;
@@ -638,6 +653,11 @@ public class LoadGenerator {
                     String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                     switch (verb) {
                         case "EHLO", "HELO" -> reply(out, "250 sink");
+                        case "RCPT" -> {
+                            recipients.add(line.substring(line.indexOf(':') + 1).trim().replaceAll("^<|>$", "")
+                                    .toLowerCase());
+                            reply(out, "250 ok");
+                        }
                         case "DATA" -> {
                             data = true;
                             reply(out, "354 go on");

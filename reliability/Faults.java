@@ -192,10 +192,7 @@ public class Faults {
 
         Db db = new Db(standby.jdbc("roster"), "postgres", standby.password);
         waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 60)));
-        checkCreates(db, tenant, calls);
-        checkInvitations(db, smtp, calls, 0);
-        checkSeats(db);
-        checkAudit(db);
+        checkState(db, smtp, calls, 0);
     }
 
     /** Two nodes on one database; kill -9 one while both send invitations and webhooks. */
@@ -229,11 +226,8 @@ public class Faults {
         // The dead node's mail claims run out after 2 minutes (its webhook claims after 15 s): the survivor waits.
         waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 200)));
         waitForHooks(db, Duration.ofSeconds(60));
-        checkCreates(db, tenant, calls);
-        checkInvitations(db, smtp, calls, mailInFlight);
         checkHooks(db, receiver, hooksInFlight);
-        checkSeats(db);
-        checkAudit(db);
+        checkState(db, smtp, calls, mailInFlight);
     }
 
     /** SMTP refuses connections for a while (--smtp-down-seconds, 120 in the full run) while invitations are made. */
@@ -263,7 +257,7 @@ public class Faults {
         smtp.up();
         waitForMail(db, smtp, Duration.ofSeconds(Math.max(90, down * 2L)));
         figure("all delivered %.1f s after SMTP returned", (System.nanoTime() - upAt) / 1e9);
-        checkCreates(db, tenant, calls);
+        checkCreates(db, calls);
         checkInvitations(db, smtp, calls, 0);
         check(db.count("SELECT count(*) FROM outbox_messages WHERE status = 'dead'") == 0, "a message went dead");
     }
@@ -320,7 +314,7 @@ public class Faults {
         long upAt = System.nanoTime();
         waitForHooks(db, Duration.ofSeconds(intArg("drain-seconds", 180)));
         figure("all deliveries made %.1f s after the receiver recovered", (System.nanoTime() - upAt) / 1e9);
-        checkCreates(db, tenant, calls);
+        checkCreates(db, calls);
         checkHooks(db, receiver, 0);
     }
 
@@ -365,10 +359,7 @@ public class Faults {
         check(firstAfter > 0 && recovery <= 5, "no recovery within 5 s (%.2f s)", recovery);
         Db db = new Db(pg.jdbc("roster"), "postgres", pg.password);
         waitForMail(db, smtp, Duration.ofSeconds(60));
-        checkCreates(db, null, calls);
-        checkInvitations(db, smtp, calls, 0);
-        checkSeats(db);
-        checkAudit(db);
+        checkState(db, smtp, calls, 0);
     }
 
     /**
@@ -421,7 +412,7 @@ public class Faults {
         long missing = emails(calls).stream().filter(e -> !written.contains(e)).count();
         figure("%d .eml files for %d invited users", written.size(), emails(calls).size());
         check(missing == 0, "%d invitations have no .eml file", missing);
-        checkCreates(db, tenant, calls);
+        checkCreates(db, calls);
     }
 
     // ---------------------------------------------------------------- backup and restore
@@ -558,8 +549,17 @@ public class Faults {
 
     // ---------------------------------------------------------------- checks
 
+    /** The answered creates, their invitations, the seat counters and the audit trail. */
+    void checkState(Db db, Smtp smtp, List<LoadGenerator.Steady.Call> calls, long allowedDuplicates)
+            throws Exception {
+        checkCreates(db, calls);
+        checkInvitations(db, smtp, calls, allowedDuplicates);
+        checkSeats(db);
+        checkAudit(db);
+    }
+
     /** Every create that answered 201 is in the database. */
-    void checkCreates(Db db, Tenant tenant, List<LoadGenerator.Steady.Call> calls) throws Exception {
+    void checkCreates(Db db, List<LoadGenerator.Steady.Call> calls) throws Exception {
         List<String> ids = calls.stream().filter(c -> c.status() == 201).map(c -> field(c.body(), "id")).toList();
         long found = db.count("SELECT count(*) FROM users WHERE id = ANY(?::uuid[])", (Object) ids.toArray(String[]::new));
         figure("%d of %d answered creates are in the database", found, ids.size());
@@ -1138,7 +1138,7 @@ public class Faults {
 
     // ---------------------------------------------------------------- SMTP sink
 
-    /** An SMTP server on loopback that records each message's recipients; down() refuses connections. */
+    /** The load generator's SMTP sink, counting each message's recipients; down() refuses connections. */
     static final class Smtp implements AutoCloseable {
         final int port;
         final Map<String, Integer> byRecipient = new ConcurrentHashMap<>();
@@ -1157,24 +1157,10 @@ public class Faults {
         }
 
         synchronized void up() throws IOException {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-            server = socket;
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket client = socket.accept();
-                        Thread session = new Thread(() -> serve(client));
-                        session.setDaemon(true);
-                        session.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
+            server = LoadGenerator.SmtpSink.start(port, recipients -> {
+                recipients.forEach(r -> byRecipient.merge(r, 1, Integer::sum));
+                messages.incrementAndGet();
             });
-            acceptor.setDaemon(true);
-            acceptor.start();
         }
 
         synchronized void down() throws IOException {
@@ -1187,54 +1173,6 @@ public class Faults {
 
         int count(String recipient) {
             return byRecipient.getOrDefault(recipient, 0);
-        }
-
-        void serve(Socket socket) {
-            try (socket;
-                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                            StandardCharsets.US_ASCII));
-                    OutputStream out = socket.getOutputStream()) {
-                reply(out, "220 faults sink");
-                List<String> recipients = new ArrayList<>();
-                boolean data = false;
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (data) {
-                        if (line.equals(".")) {
-                            data = false;
-                            // Counted before the answer: a message the server accepted is a message received.
-                            for (String r : recipients) {
-                                byRecipient.merge(r, 1, Integer::sum);
-                            }
-                            messages.incrementAndGet();
-                            recipients.clear();
-                            reply(out, "250 queued");
-                        }
-                        continue;
-                    }
-                    String upper = line.toUpperCase();
-                    if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                        reply(out, "250 faults sink");
-                    } else if (upper.startsWith("RCPT TO:")) {
-                        recipients.add(line.substring(8).trim().replaceAll("^<|>$", "").toLowerCase());
-                        reply(out, "250 ok");
-                    } else if (upper.startsWith("DATA")) {
-                        data = true;
-                        reply(out, "354 go on");
-                    } else if (upper.startsWith("QUIT")) {
-                        reply(out, "221 bye");
-                        return;
-                    } else {
-                        reply(out, "250 ok");
-                    }
-                }
-            } catch (IOException ignored) {
-                // the client went away
-            }
-        }
-
-        static void reply(OutputStream out, String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
         }
 
         @Override
