@@ -523,15 +523,102 @@ public class LoadGenerator {
         }
     }
 
-    /** A minimal SMTP server on loopback that accepts and discards every message. */
-    static final class SmtpSink {
+    /**
+     * Steady load for the fault scenarios (reliability/): a fixed number of closed-loop clients, each calling one
+     * request after another until stopped, with every answer journaled (start, end, status, body), so that a
+     * scenario can tell which requests were refused during a fault and check what the answered ones left behind.
+     */
+    public static final class Steady {
+
+        /** One request: when it started and ended (System.nanoTime), its status (-1 for no answer) and body. */
+        public record Call(String label, long startNanos, long endNanos, int status, String body) {}
+
+        public interface Request {
+            Call call(HttpClient http) throws Exception;
+        }
+
+        final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        final List<Call> journal = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Thread> threads = new ArrayList<>();
+        volatile boolean stopped;
+
+        /** Starts {@code clients} threads, each calling {@code request} until {@link #stop()}. */
+        public Steady(int clients, Request request) {
+            for (int i = 0; i < clients; i++) {
+                Thread thread = new Thread(() -> {
+                    while (!stopped) {
+                        long t0 = System.nanoTime();
+                        try {
+                            journal.add(request.call(http));
+                        } catch (Exception e) {
+                            journal.add(new Call(e.getClass().getSimpleName(), t0, System.nanoTime(), -1, ""));
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException interrupted) {
+                                return;
+                            }
+                        }
+                    }
+                }, "steady-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+
+        /** Stops the clients after their current request and answers everything they journaled. */
+        public List<Call> stop() throws InterruptedException {
+            stopped = true;
+            for (Thread thread : threads) {
+                thread.join(60_000);
+            }
+            synchronized (journal) {
+                return new ArrayList<>(journal);
+            }
+        }
+
+        public List<Call> snapshot() {
+            synchronized (journal) {
+                return new ArrayList<>(journal);
+            }
+        }
+
+        /** A POST with a bearer key and a JSON body, journaled under {@code label}. */
+        public static Call post(HttpClient http, String url, String key, String body, String label) throws Exception {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Call(label, t0, System.nanoTime(), response.statusCode(), response.body());
+        }
+    }
+
+    /**
+     * A minimal SMTP server on loopback that accepts every message and hands its recipients to a listener (the
+     * benchmark discards them; the fault scenarios count them). Closing the returned socket refuses connections.
+     */
+    public static final class SmtpSink {
         static void start(int port) throws IOException {
-            ServerSocket server = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
+            start(port, recipients -> {});
+        }
+
+        public static ServerSocket start(int port, java.util.function.Consumer<List<String>> received)
+                throws IOException {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             Thread acceptor = new Thread(() -> {
-                while (true) {
+                while (!server.isClosed()) {
                     try {
                         Socket socket = server.accept();
-                        Thread session = new Thread(() -> serve(socket));
+                        Thread session = new Thread(() -> serve(socket, received));
                         session.setDaemon(true);
                         session.start();
                     } catch (IOException e) {
@@ -541,19 +628,24 @@ public class LoadGenerator {
             });
             acceptor.setDaemon(true);
             acceptor.start();
+            return server;
         }
 
-        static void serve(Socket socket) {
+        static void serve(Socket socket, java.util.function.Consumer<List<String>> received) {
             try (socket;
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                             StandardCharsets.US_ASCII));
                     OutputStream out = socket.getOutputStream()) {
                 reply(out, "220 sink");
+                List<String> recipients = new ArrayList<>();
                 boolean data = false;
                 for (String line; (line = in.readLine()) != null; ) {
                     if (data) {
                         if (line.equals(".")) {
                             data = false;
+                            // Handed over before the answer: a message the server accepted is a message received.
+                            received.accept(List.copyOf(recipients));
+                            recipients.clear();
                             reply(out, "250 queued");
                         }
                         continue;
@@ -561,6 +653,11 @@ public class LoadGenerator {
                     String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                     switch (verb) {
                         case "EHLO", "HELO" -> reply(out, "250 sink");
+                        case "RCPT" -> {
+                            recipients.add(line.substring(line.indexOf(':') + 1).trim().replaceAll("^<|>$", "")
+                                    .toLowerCase());
+                            reply(out, "250 ok");
+                        }
                         case "DATA" -> {
                             data = true;
                             reply(out, "354 go on");

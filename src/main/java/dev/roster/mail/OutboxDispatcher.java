@@ -3,6 +3,7 @@ package dev.roster.mail;
 import dev.roster.shared.RosterProperties;
 import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
+import dev.roster.shared.operations.SendRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -110,27 +111,36 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     private void deliver(OutboxMessage message) {
         try {
             transport.send(message);
-            outbox.markSent(message.id());
-            count("sent");
-            events.publishEvent(new MailDelivered(message.id(), true));
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (message.attempts() >= properties.maxAttempts()) {
-                outbox.markDead(message.id(), error);
-                count("dead");
-                meters.counter("roster.dead_letters", "kind", "mail").increment();
-                events.publishEvent(new MailDelivered(message.id(), false));
-                log.warn(
-                        "Gave up on mail {} for {} after {} tries: {}",
-                        message.id(),
-                        message.recipient(),
-                        message.attempts(),
-                        error);
-            } else {
-                outbox.retryLater(message.id(), backoff(message.attempts()), error);
-                count("retry");
-                log.info("Mail {} not sent (try {}), will retry: {}", message.id(), message.attempts(), error);
-            }
+            failed(message, e);
+            return;
+        }
+        // Sent: a failure to write that down must not send it again (see SendRecord).
+        if (!SendRecord.write(() -> outbox.markSent(message.id()), () -> stopping)) {
+            throw new IllegalStateException("Mail " + message.id()
+                    + " was sent but the database did not record it; it is sent again when its" + " claim runs out");
+        }
+        count("sent");
+        events.publishEvent(new MailDelivered(message.id(), true));
+    }
+
+    private void failed(OutboxMessage message, Exception e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (message.attempts() >= properties.maxAttempts()) {
+            outbox.markDead(message.id(), error);
+            count("dead");
+            meters.counter("roster.dead_letters", "kind", "mail").increment();
+            events.publishEvent(new MailDelivered(message.id(), false));
+            log.warn(
+                    "Gave up on mail {} for {} after {} tries: {}",
+                    message.id(),
+                    message.recipient(),
+                    message.attempts(),
+                    error);
+        } else {
+            outbox.retryLater(message.id(), backoff(message.attempts()), error);
+            count("retry");
+            log.info("Mail {} not sent (try {}), will retry: {}", message.id(), message.attempts(), error);
         }
     }
 

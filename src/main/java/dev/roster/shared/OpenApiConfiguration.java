@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,33 @@ class OpenApiConfiguration {
                                         .scheme("bearer")
                                         .description("A platform, partner or organization API key")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+    }
+
+    /**
+     * Stable operation ids, for clients generated from the document: the method's name and the controller's
+     * ({@code UserController.list} is {@code listUser}, {@code FlatfileUserController.invite} is {@code
+     * inviteFlatfileUser}), instead of springdoc's {@code list2} and {@code create10}, whose numbers move whenever
+     * an endpoint is added anywhere. {@link #uniqueOperationIds()} numbers a method served on several paths.
+     */
+    @Bean
+    OperationCustomizer stableOperationIds() {
+        return (operation, handler) -> operation.operationId(handler.getMethod().getName()
+                + handler.getBeanType().getSimpleName().replaceFirst("Controller$", ""));
+    }
+
+    /** A method served on several paths: the second path in path order gets 2 appended, and so on. */
+    @Bean
+    OpenApiCustomizer uniqueOperationIds() {
+        return openApi -> {
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            new java.util.TreeMap<>(openApi.getPaths())
+                    .forEach((path, item) -> item.readOperations().forEach(op -> {
+                        int n = seen.merge(op.getOperationId(), 1, Integer::sum);
+                        if (n > 1) {
+                            op.setOperationId(op.getOperationId() + n);
+                        }
+                    }));
+        };
     }
 
     /**

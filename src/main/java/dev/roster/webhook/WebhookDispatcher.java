@@ -3,6 +3,7 @@ package dev.roster.webhook;
 import dev.roster.shared.net.HostResolver;
 import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
+import dev.roster.shared.operations.SendRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.Socket;
 import java.net.URI;
@@ -108,7 +109,14 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
             headers.put("webhook-signature", "v1," + sign(delivery, timestamp));
             WebhookClient.Outcome outcome = client.post(URI.create(delivery.url()), headers, delivery.payload());
             if (outcome.delivered()) {
-                webhooks.delivered(delivery.id(), outcome.status());
+                // Delivered: a failure to write that down must not deliver it again (see SendRecord).
+                if (!SendRecord.write(() -> webhooks.delivered(delivery.id(), outcome.status()), () -> stopping)) {
+                    log.warn(
+                            "Webhook delivery {} arrived but the database did not record it; it is sent again when"
+                                    + " its claim runs out",
+                            delivery.id());
+                    return;
+                }
                 count("delivered");
             } else {
                 retry(delivery, outcome.status(), outcome.failure());

@@ -84,7 +84,8 @@ class FlatfileUserController {
     @Parameter(
             in = ParameterIn.HEADER,
             name = "X-Disable-Hooks",
-            description = "true sends no webhooks for this request (any Roster request honours it)")
+            description = "true sends no webhooks for this request (any Roster request honours it)",
+            schema = @Schema(type = "boolean"))
     FlatfileData<FlatfileUser> invite(
             @AuthenticationPrincipal Caller caller, @RequestBody FlatfileInviteRequest request) {
         try {
