@@ -122,6 +122,21 @@ public class SignInService {
                         roles.grantsOf(user.organizationId(), user.id())));
     }
 
+    /**
+     * The caller a browser session stands for, while its user is active, with the permissions its roles grant now:
+     * what Roster's pages act as, so that every rule is the API's own.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> callerFor(BrowserSession session) {
+        return users.findCandidate(session.userId())
+                .filter(user -> user.status() == UserStatus.ACTIVE)
+                .map(user -> new Caller(
+                        Caller.Kind.USER,
+                        user.id().value(),
+                        user.organizationId().value(),
+                        roles.grantsOf(user.organizationId(), user.id())));
+    }
+
     /** The public signing keys, for {@code /.well-known/jwks.json}. */
     public Map<String, Object> jwks() {
         return signingKeys.jwks();
