@@ -1,5 +1,6 @@
 package dev.roster.scim;
 
+import dev.roster.auth.SsoRequirement;
 import dev.roster.shared.Caller;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.Patch;
@@ -36,18 +37,25 @@ public class ScimUserService {
     private final JdbcScimResourceRepository resources;
     private final ScimSettingsService settings;
     private final ScimUsers mapping;
+    private final SsoRequirement ssoRequirement;
 
     ScimUserService(
-            UserService users, JdbcScimResourceRepository resources, ScimSettingsService settings, ScimUsers mapping) {
+            UserService users,
+            JdbcScimResourceRepository resources,
+            ScimSettingsService settings,
+            ScimUsers mapping,
+            SsoRequirement ssoRequirement) {
         this.users = users;
         this.resources = resources;
         this.settings = settings;
         this.mapping = mapping;
+        this.ssoRequirement = ssoRequirement;
     }
 
     /**
      * Creates a user: active with no email unless the organization's {@code scimSendsInvitations} is true, when it
-     * is invited as usual. 409 uniqueness for a taken userName, 403 naming the limit for a full plan.
+     * is invited as usual; a user whose verified domain requires SSO is never invited (it signs in only through
+     * its provider). 409 uniqueness for a taken userName, 403 naming the limit for a full plan.
      */
     @Transactional
     public ObjectNode create(Caller caller, JsonNode body) {
@@ -59,7 +67,7 @@ public class ScimUserService {
                 .name(name(input))
                 .externalId(input.externalId())
                 .managerId(input.managerId())
-                .sendInvitation(settings.sendsInvitations(org))
+                .sendInvitation(settings.sendsInvitations(org) && !ssoRequirement.requiresSso(org, input.email()))
                 .build();
         User user = users.create(caller, null, request);
         if (Boolean.FALSE.equals(input.active())) {

@@ -110,6 +110,37 @@ class ScimUserTest extends ApiTestBase {
     }
 
     @Test
+    void aUserOfADomainThatRequiresSsoIsActiveWithoutAnInvitationEvenWhenScimSendsThem() {
+        api.patch("/v1/scim-settings", tenant.adminKey(), Map.of("scimSendsInvitations", true));
+        String domain = "scim-sso-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+        String domainId = api.post("/v1/domains", tenant.adminKey(), Map.of("name", domain, "ssoRequired", true))
+                .field("id");
+        assertThat(api.post(
+                                "/v1/organizations/" + tenant.organizationId() + "/domains/" + domainId + "/verify",
+                                Api.PLATFORM_KEY,
+                                Map.of("skipDnsCheck", true))
+                        .status())
+                .isEqualTo(200);
+        String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
+
+        String ssoUser = scim.post("/Users", oktaUser(email)).field("id");
+        String other =
+                scim.post("/Users", oktaUser(Fixtures.uniqueEmail("elsewhere"))).field("id");
+
+        var created = api.get("/v1/users/" + ssoUser, tenant.adminKey()).json();
+        assertThat(created.path("status").asString()).isEqualTo("active");
+        assertThat(created.path("invitation").isNull()
+                        || created.path("invitation").isMissingNode())
+                .as(created.toString())
+                .isTrue();
+        assertThat(api.get("/v1/users/" + other, tenant.adminKey())
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("invited");
+    }
+
+    @Test
     void oktasLookupByUserNameFindsTheUserCaseInsensitivelyAndAnswersAnEmptyListForNoMatch() {
         String email = Fixtures.uniqueEmail("lookup");
         String id = scim.post("/Users", oktaUser(email)).field("id");
