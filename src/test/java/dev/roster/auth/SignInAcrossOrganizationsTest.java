@@ -7,9 +7,11 @@ import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.MailServer;
+import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
 import dev.roster.support.SecondNode;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,28 @@ class SignInAcrossOrganizationsTest extends ApiTestBase {
             assertThat(roster.get("/v1/users/me", chosen.field("accessToken")).field("organizationId"))
                     .isEqualTo(second)
                     .isNotEqualTo(first);
+
+            // and the hosted login asks the same way: which organization, only once the password was right
+            int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) node)
+                    .getWebServer()
+                    .getPort();
+            Pages browser = new Pages(port, "2001:db8:0a9::1");
+            HttpResponse<String> refused =
+                    browser.post("/login", Map.of("email", email, "password", "not the password at all"));
+            HttpResponse<String> asked = browser.post("/login", Map.of("email", email, "password", PASSWORD));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).doesNotContain("name=\"organizationId\"");
+            assertThat(asked.statusCode()).isEqualTo(200);
+            assertThat(asked.body()).contains("value=\"" + first + "\"", "value=\"" + second + "\"");
+            HttpResponse<String> signedIn =
+                    browser.post("/login", Map.of("email", email, "password", PASSWORD, "organizationId", second));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            String account = browser.get("/login").body();
+            assertThat(account)
+                    .contains(
+                            email,
+                            roster.get("/v1/organizations/" + second, Api.PLATFORM_KEY)
+                                    .field("name"));
         }
     }
 
