@@ -217,36 +217,15 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
         if (stored.revoked()) {
             return true;
         }
-        OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
-        if (stored.refreshHash() != null
-                && refresh != null
-                && !refresh.getToken().getTokenValue().equals(WITHHELD)
-                && !java.util.Arrays.equals(
-                        stored.refreshHash(), hash(refresh.getToken().getTokenValue()))) {
-            // The refresh token was exchanged for a new one: the old one is spent, and comes back only if stolen.
-            jdbc.sql("""
-                            INSERT INTO oauth2_spent_refresh_tokens (token_hash, authorization_id) VALUES (:hash, :id)
-                            ON CONFLICT DO NOTHING
-                            """)
-                    .param("hash", stored.refreshHash())
-                    .param("id", authorization.getId())
-                    .update();
-        }
-        OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
-        if (stored.idTokenHash() != null
-                && idToken != null
-                && !idToken.getToken().getTokenValue().equals(WITHHELD)
-                && !java.util.Arrays.equals(
-                        stored.idTokenHash(), hash(idToken.getToken().getTokenValue()))) {
-            // A client may keep the first ID token, and send it as the hint when it logs out.
-            jdbc.sql("""
-                            INSERT INTO oauth2_past_id_tokens (token_hash, authorization_id) VALUES (:hash, :id)
-                            ON CONFLICT DO NOTHING
-                            """)
-                    .param("hash", stored.idTokenHash())
-                    .param("id", authorization.getId())
-                    .update();
-        }
+        // An exchanged refresh token is spent, and comes back only if stolen; a replaced ID token stays good as a
+        // logout hint, since a client may keep the first one.
+        rememberReplaced(
+                authorization, authorization.getRefreshToken(), stored.refreshHash(), "oauth2_spent_refresh_tokens");
+        rememberReplaced(
+                authorization,
+                authorization.getToken(OidcIdToken.class),
+                stored.idTokenHash(),
+                "oauth2_past_id_tokens");
         jdbc.sql("""
                         UPDATE oauth2_authorizations SET version = version + 1, updated_at = now(),
                             scopes = CAST(:scopes AS jsonb)
@@ -257,6 +236,21 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
                 .update();
         writeTokens(authorization);
         return true;
+    }
+
+    /** Keeps the stored hash of a token the authorization now replaces with a new one, in {@code table}. */
+    private void rememberReplaced(
+            OAuth2Authorization authorization, OAuth2Authorization.Token<?> token, byte[] storedHash, String table) {
+        if (storedHash == null
+                || token == null
+                || token.getToken().getTokenValue().equals(WITHHELD)
+                || java.util.Arrays.equals(storedHash, hash(token.getToken().getTokenValue()))) {
+            return;
+        }
+        jdbc.sql("INSERT INTO " + table + " (token_hash, authorization_id) VALUES (:hash, :id) ON CONFLICT DO NOTHING")
+                .param("hash", storedHash)
+                .param("id", authorization.getId())
+                .update();
     }
 
     /** Stores each token read with its value (or newly made) in full, and only the state of a withheld one. */
