@@ -5,9 +5,14 @@ import dev.roster.shared.UserId;
 import dev.roster.user.SignInCandidate;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
+import java.net.URL;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,7 +81,7 @@ public class OidcTokens {
 
     /** Signs an ID token with the current signing key; times may be Instants or Dates, the issuer a URL. */
     public String signIdToken(Map<String, Object> claims) {
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
         claims.forEach((name, value) -> json.put(name, jsonValue(value)));
         try {
             return signingKeys.sign(JWTClaimsSet.parse(json), ID_TOKEN);
@@ -89,14 +94,14 @@ public class OidcTokens {
         if (value instanceof Instant instant) {
             return instant.getEpochSecond();
         }
-        if (value instanceof java.util.Date date) {
+        if (value instanceof Date date) {
             return date.toInstant().getEpochSecond();
         }
-        if (value instanceof java.net.URL url) {
+        if (value instanceof URL url) {
             return url.toString();
         }
         if (value instanceof Collection<?> values) {
-            return java.util.List.copyOf(values);
+            return List.copyOf(values);
         }
         return value;
     }
@@ -120,7 +125,7 @@ public class OidcTokens {
     }
 
     /** How long an access token lives. */
-    public java.time.Duration accessTokenTtl() {
+    public Duration accessTokenTtl() {
         return tokens.accessTtl();
     }
 }

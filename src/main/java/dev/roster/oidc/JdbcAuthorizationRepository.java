@@ -5,10 +5,12 @@ import dev.roster.auth.Secrets;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.UserId;
 import dev.roster.shared.database.Rows;
+import java.net.URL;
 import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -244,7 +246,7 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
         if (storedHash == null
                 || token == null
                 || token.getToken().getTokenValue().equals(WITHHELD)
-                || java.util.Arrays.equals(storedHash, hash(token.getToken().getTokenValue()))) {
+                || Arrays.equals(storedHash, hash(token.getToken().getTokenValue()))) {
             return;
         }
         jdbc.sql("INSERT INTO " + table + " (token_hash, authorization_id) VALUES (:hash, :id) ON CONFLICT DO NOTHING")
@@ -362,7 +364,7 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
     /** The token's value when it is the one asked for; a placeholder otherwise, since only hashes are kept. */
     private static String value(ResultSet rs, String column, String token, byte[] hash) {
         try {
-            return hash != null && java.util.Arrays.equals(rs.getBytes(column + "_hash"), hash) ? token : WITHHELD;
+            return hash != null && Arrays.equals(rs.getBytes(column + "_hash"), hash) ? token : WITHHELD;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -444,7 +446,7 @@ class JdbcAuthorizationRepository implements OAuth2AuthorizationService {
         if (value instanceof Date date) {
             return date.toInstant().getEpochSecond();
         }
-        if (value instanceof java.net.URL url) {
+        if (value instanceof URL url) {
             return url.toString();
         }
         return value;

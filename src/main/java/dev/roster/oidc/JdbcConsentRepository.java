@@ -3,6 +3,7 @@ package dev.roster.oidc;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.stereotype.Repository;
@@ -66,8 +67,7 @@ class JdbcConsentRepository implements OAuth2AuthorizationConsentService {
                     OAuth2AuthorizationConsent.Builder consent =
                             OAuth2AuthorizationConsent.withId(registeredClientId, principalName);
                     json.readValue(rs.getString("authorities"), SET)
-                            .forEach(authority -> consent.authority(
-                                    new org.springframework.security.core.authority.SimpleGrantedAuthority(authority)));
+                            .forEach(authority -> consent.authority(new SimpleGrantedAuthority(authority)));
                     return consent.build();
                 })
                 .optional()

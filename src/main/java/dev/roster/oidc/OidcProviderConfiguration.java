@@ -10,6 +10,7 @@ import dev.roster.shared.OrganizationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ class OidcProviderConfiguration {
         return (selector, context) -> {
             try {
                 return selector.select(JWKSet.parse(tokens.jwks()));
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 throw new IllegalStateException("Roster's JWK set does not parse", e);
             }
         };

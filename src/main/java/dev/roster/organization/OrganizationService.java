@@ -11,6 +11,8 @@ import dev.roster.shared.Patch;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,7 +200,7 @@ public class OrganizationService {
 
     /** The organization's plan, for limits that depend on it; empty for an organization that no longer exists. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Plan> plan(OrganizationId id) {
+    public Optional<Plan> plan(OrganizationId id) {
         return organizations.find(id).map(Organization::plan);
     }
 
@@ -224,10 +226,10 @@ public class OrganizationService {
         if (value == null) {
             return null;
         }
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = new java.net.URI(value);
-        } catch (java.net.URISyntaxException e) {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
             throw ProblemException.invalid("logoUrl", "must be an https URL");
         }
         if (value.length() > 2000
