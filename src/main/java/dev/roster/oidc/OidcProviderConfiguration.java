@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -149,7 +150,19 @@ class OidcProviderConfiguration {
                                                 user, context.getAccessToken().getScopes())));
                                 return new OidcUserInfo(info);
                             }))
-                            .logoutEndpoint(logout -> logout.logoutResponseHandler(signOut(browserSessions))));
+                            .logoutEndpoint(logout -> logout.logoutResponseHandler(signOut(browserSessions)))
+                            .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                                    provider -> provider.tokenEndpointAuthenticationMethods(methods -> {
+                                                // What Roster's applications use, not all the server could.
+                                                methods.clear();
+                                                methods.addAll(
+                                                        List.of("client_secret_basic", "client_secret_post", "none"));
+                                            })
+                                            .grantTypes(grants -> {
+                                                grants.clear();
+                                                grants.addAll(List.of(
+                                                        "authorization_code", "refresh_token", "client_credentials"));
+                                            }))));
         });
         return http.addFilterBefore(new SessionlessRequests(browserSessions), DisableEncodeUrlFilter.class)
                 .securityContext(context -> context.securityContextRepository(sessions))

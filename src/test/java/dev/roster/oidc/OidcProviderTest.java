@@ -91,6 +91,8 @@ class OidcProviderTest extends ApiTestBase {
                 .contains("authorization_code", "refresh_token")
                 .doesNotContain("password", "implicit");
         assertThat(discovery.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
+        assertThat(discovery.path("token_endpoint_auth_methods_supported").toString())
+                .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
     }
 
     @Test
@@ -183,6 +185,8 @@ class OidcProviderTest extends ApiTestBase {
             HttpResponse<String> answer = flow.browser.get(flow.authorizeUrl().replace(enc(REDIRECT), enc(uri)));
             assertThat(answer.statusCode()).as(uri).isEqualTo(400);
             assertThat(answer.headers().firstValue("Location")).as(uri).isEmpty();
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(answer.body()).contains("This sign-in cannot go on", "redirect_uri");
         }
     }
 
