@@ -31,7 +31,7 @@ final class ConsoleBrowsers {
 
     /** A browser that has signed in on the hosted login as a new member with this role. */
     Member signedIn(String adminKey, String role) {
-        String email = Fixtures.uniqueEmail("console-" + role);
+        String email = Fixtures.uniqueEmail("console");
         String id = fixtures.member(adminKey, email, role, PASSWORD);
         Pages browser = anonymous();
         HttpResponse<String> signedIn = browser.post("/login", Map.of("email", email, "password", PASSWORD));

@@ -3,11 +3,15 @@ package dev.roster.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.console.ConsoleBrowsers.Member;
+import dev.roster.support.Api;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,41 @@ class ConsoleSecurityTest extends ConsoleTestBase {
         assertThat(api.get("/v1/audit-events?targetId=" + colleague, tenant.adminKey())
                         .text())
                 .doesNotContain("user.deactivated");
+    }
+
+    @Test
+    void aMemberWhoMayOnlyReadSeesMembersAndInvitationsWithoutAnyButton() {
+        // given a member whose custom role holds users:read alone, and an invited colleague who got one email
+        String roleName = "reader " + UUID.randomUUID();
+        Api.Response role = api.post(
+                "/v1/organizations/" + tenant.organizationId() + "/roles",
+                Api.PLATFORM_KEY,
+                Map.of("name", roleName, "permissions", List.of("users:read")));
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        Member reader = browsers.signedIn(tenant.adminKey(), roleName);
+        String email = Fixtures.uniqueEmail("invited");
+        String colleague = fixtures.user(tenant.adminKey(), email);
+        MailServer.await(email, 1);
+
+        // when it opens the list, the colleague's page and the pending invitations
+        HttpResponse<String> list = reader.browser().get("/console/members");
+        HttpResponse<String> page = reader.browser().get("/console/members/" + colleague);
+        HttpResponse<String> invitations = reader.browser().get("/console/invitations");
+
+        // then it sees them all, with no button it could not use
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(ConsoleBrowsers.memberEmails(list.body())).contains(email, reader.email());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(email).doesNotContain("/deactivate", "/invitation/resend", "/revoke");
+        assertThat(invitations.statusCode()).isEqualTo(200);
+        assertThat(invitations.body()).contains(email).doesNotContain("/invitation/resend", "/revoke");
+
+        // and a resend posted anyway is refused as the API refuses it, and sends nothing
+        HttpResponse<String> forged =
+                reader.browser().post("/console/members/" + colleague + "/invitation/resend", Map.of());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("users:invite");
+        assertThat(MailServer.messagesFor(email)).hasSize(1);
     }
 
     @Test
