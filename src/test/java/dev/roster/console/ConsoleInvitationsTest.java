@@ -10,8 +10,11 @@ import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The pending invitations page and the invitation buttons of a member's page. */
 @RosterTest
@@ -19,6 +22,9 @@ class ConsoleInvitationsTest extends ConsoleTestBase {
 
     private Tenant tenant;
     private Member admin;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void signedInAdmin() {
@@ -97,6 +103,37 @@ class ConsoleInvitationsTest extends ConsoleTestBase {
                 .contains("<dd id=\"invitation-status\">revoked</dd>")
                 .doesNotContain("/revoke\"");
         assertThat(admin.browser().get("/console/invitations").body()).doesNotContain(email);
+    }
+
+    @Test
+    void expiredInvitationsHaveTheirOwnFilterAndCanBeSentAgain() {
+        // given an invited member whose invitation expired
+        String email = Fixtures.uniqueEmail("expired");
+        String id = fixtures.user(tenant.adminKey(), email);
+        jdbc.sql("UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE user_id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+
+        // when the admin looks at the pending and the expired invitations
+        HttpResponse<String> pending = admin.browser().get("/console/invitations");
+        HttpResponse<String> expired = admin.browser().get("/console/invitations?status=expired");
+        HttpResponse<String> unknown = admin.browser().get("/console/invitations?status=accepted");
+
+        // then it is only among the expired, with a resend button, and the page lists no other state
+        assertThat(pending.body()).doesNotContain(email);
+        assertThat(expired.statusCode()).isEqualTo(200);
+        assertThat(expired.body())
+                .contains("Expired invitations")
+                .contains(email)
+                .contains("action=\"/console/members/" + id + "/invitation/resend\"");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("must be pending or expired");
+
+        // and sending it again makes it pending with a new expiry
+        admin.browser().post("/console/members/" + id + "/invitation/resend", Map.of("back", "invitations"));
+        assertThat(admin.browser().get("/console/invitations").body()).contains(email);
+        assertThat(admin.browser().get("/console/invitations?status=expired").body())
+                .doesNotContain(email);
     }
 
     @Test
