@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The members pages: the organization's members 50 at a time (keyset pages, search by email or name prefix, a status
- * filter, all in a bookmarkable URL), and one member's page with the actions the signed-in member may take on it.
+ * filter that includes the deleted, all in a bookmarkable URL), and one member's page with the actions the signed-in member may take on it.
  */
 @Controller
 @Hidden
@@ -38,7 +38,8 @@ class ConsoleMembersController {
             "deactivated", "The member was deactivated and signed out everywhere.",
             "reactivated", "The member was reactivated.",
             "resent", "The invitation was sent again with a new link and a new expiry.",
-            "revoked", "The invitation was revoked; its link no longer works.");
+            "revoked", "The invitation was revoked; its link no longer works.",
+            "restored", "The member was restored and holds a seat again.");
 
     private final UserService users;
     private final InvitationService invitations;
@@ -67,11 +68,13 @@ class ConsoleMembersController {
         String state = blankToNull(status);
         model.addAttribute("q", search);
         model.addAttribute("status", state);
-        model.addAttribute("statuses", List.of("invited", "active", "deactivated"));
+        model.addAttribute("statuses", List.of("invited", "active", "deactivated", "deleted"));
         model.addAttribute("first", cursor == null ? null : link(search, state, null));
         try {
-            Page<User> page = users.list(
-                    caller, null, new UserQuery(state, null, search, null, null, null), blankToNull(cursor), PAGE_SIZE);
+            // Deleted users are a list of their own in the API (deleted=true), a status among the others here.
+            boolean deleted = "deleted".equals(state);
+            UserQuery query = new UserQuery(deleted ? null : state, null, search, null, null, deleted ? true : null);
+            Page<User> page = users.list(caller, null, query, blankToNull(cursor), PAGE_SIZE);
             model.addAttribute("members", page.data());
             model.addAttribute("next", page.nextCursor() == null ? null : link(search, state, page.nextCursor()));
         } catch (ProblemException e) {
@@ -104,6 +107,12 @@ class ConsoleMembersController {
     String reactivate(Caller caller, @PathVariable UserId userId, HttpServletResponse response) {
         users.reactivate(caller, null, userId);
         return ConsoleAdvice.redirect(response, memberPage(userId, "reactivated"));
+    }
+
+    @PostMapping("/console/members/{userId}/restore")
+    String restore(Caller caller, @PathVariable UserId userId, HttpServletResponse response) {
+        users.restore(caller, null, userId);
+        return ConsoleAdvice.redirect(response, memberPage(userId, "restored"));
     }
 
     /** Sends the invitation again; back to the invitations page when it was sent from there. */

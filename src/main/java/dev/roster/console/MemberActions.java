@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * @param revokeInvitation the id of the invitation the caller may revoke; null when there is none
  */
-record MemberActions(boolean deactivate, boolean reactivate, boolean resend, UUID revokeInvitation) {
+record MemberActions(boolean deactivate, boolean reactivate, boolean restore, boolean resend, UUID revokeInvitation) {
 
     static MemberActions of(Caller caller, User member) {
         boolean live = member.deletedAt() == null;
@@ -23,6 +23,7 @@ record MemberActions(boolean deactivate, boolean reactivate, boolean resend, UUI
         return new MemberActions(
                 writes && member.status() != UserStatus.DEACTIVATED,
                 writes && member.status() == UserStatus.DEACTIVATED,
+                !live && caller.grants().holds(Permission.USERS_WRITE),
                 invites && invited && member.allowPasswordAuth(),
                 invites && revocable(member.invitation()) ? member.invitation().id() : null);
     }

@@ -170,4 +170,31 @@ class ConsoleMembersTest extends ConsoleTestBase {
         assertThat(api.get("/v1/users/" + target, tenant.adminKey()).field("status"))
                 .isEqualTo("active");
     }
+
+    @Test
+    void aDeletedMemberIsListedUnderItsOwnStatusAndRestoredFromItsPage() {
+        // given an admin and a member deleted through the API
+        Member admin = browsers.signedIn(tenant.adminKey(), "admin");
+        String email = Fixtures.uniqueEmail("deleted");
+        String id = fixtures.user(tenant.adminKey(), email);
+        assertThat(api.delete("/v1/users/" + id, tenant.adminKey()).status()).isEqualTo(204);
+
+        // when the admin lists the members, the deleted ones, and opens the deleted member's page
+        HttpResponse<String> live = admin.browser().get("/console/members");
+        HttpResponse<String> deleted = admin.browser().get("/console/members?status=deleted");
+        HttpResponse<String> page = admin.browser().get("/console/members/" + id);
+
+        // then it is only among the deleted, and its page offers a restore and nothing else
+        assertThat(memberEmails(live.body())).doesNotContain(email);
+        assertThat(memberEmails(deleted.body())).containsExactly(email);
+        assertThat(page.body())
+                .contains("<dd id=\"member-status\">deleted</dd>")
+                .contains("action=\"/console/members/" + id + "/restore\"")
+                .doesNotContain("/deactivate\"", "/invitation/resend\"");
+
+        // and restoring it brings it back
+        HttpResponse<String> restored = admin.browser().post("/console/members/" + id + "/restore", Map.of());
+        assertThat(restored.headers().firstValue("Location")).hasValue("/console/members/" + id + "?done=restored");
+        assertThat(memberEmails(admin.browser().get("/console/members").body())).contains(email);
+    }
 }
