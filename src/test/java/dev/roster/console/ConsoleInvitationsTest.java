@@ -137,6 +137,27 @@ class ConsoleInvitationsTest extends ConsoleTestBase {
     }
 
     @Test
+    void moreThanFiftyPendingInvitationsArePagedWithTheFilterKept() {
+        // given an organization with 51 pending invitations
+        Tenant large = fixtures.tenant("enterprise");
+        Member owner = browsers.signedIn(large.adminKey(), "admin");
+        for (int i = 0; i < 51; i++) {
+            fixtures.user(large.adminKey(), Fixtures.uniqueEmail("many"));
+        }
+
+        // when its admin opens the pending invitations and follows "Next page"
+        HttpResponse<String> first = owner.browser().get("/console/invitations");
+        String next = ConsoleBrowsers.nextLink(first.body()).orElseThrow();
+        HttpResponse<String> second = owner.browser().get(next);
+
+        // then 50 are on the first page and the last one on the second, which has no next page
+        assertThat(next).startsWith("/console/invitations?status=pending&cursor=");
+        assertThat(first.body()).contains("50 pending invitations on this page.");
+        assertThat(second.body()).contains("1 pending invitations on this page.");
+        assertThat(ConsoleBrowsers.nextLink(second.body())).isEmpty();
+    }
+
+    @Test
     void revokingTwiceShowsTheServicesConflict() {
         String id = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("twice"));
         String invitationId = api.get("/v1/users/" + id, tenant.adminKey())
