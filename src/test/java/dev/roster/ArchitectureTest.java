@@ -35,7 +35,8 @@ class ArchitectureTest {
             "compat.flatfile",
             "compat.polytomic",
             "compat.aptly",
-            "scim");
+            "scim",
+            "console");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

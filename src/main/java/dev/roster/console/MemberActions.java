@@ -1,0 +1,35 @@
+package dev.roster.console;
+
+import dev.roster.shared.Caller;
+import dev.roster.shared.Permission;
+import dev.roster.user.InvitationSummary;
+import dev.roster.user.User;
+import dev.roster.user.UserStatus;
+import java.util.UUID;
+
+/**
+ * The buttons a member's page shows: only those the signed-in member's permissions allow and the member's state
+ * makes sense of. The services check again on every POST; this only keeps refused actions off the page.
+ *
+ * @param revokeInvitation the id of the invitation the caller may revoke; null when there is none
+ */
+record MemberActions(boolean deactivate, boolean reactivate, boolean restore, boolean resend, UUID revokeInvitation) {
+
+    static MemberActions of(Caller caller, User member) {
+        boolean live = member.deletedAt() == null;
+        boolean writes = live && caller.grants().holds(Permission.USERS_WRITE);
+        boolean invites = live && caller.grants().holds(Permission.USERS_INVITE);
+        boolean invited = member.status() == UserStatus.INVITED;
+        return new MemberActions(
+                writes && member.status() != UserStatus.DEACTIVATED,
+                writes && member.status() == UserStatus.DEACTIVATED,
+                !live && caller.grants().holds(Permission.USERS_WRITE),
+                invites && invited && member.allowPasswordAuth(),
+                invites && revocable(member.invitation()) ? member.invitation().id() : null);
+    }
+
+    private static boolean revocable(InvitationSummary invitation) {
+        return invitation != null
+                && (invitation.status().equals("pending") || invitation.status().equals("expired"));
+    }
+}
