@@ -21,9 +21,22 @@ import org.springframework.web.bind.annotation.RestController;
 class InvitationController {
 
     private final InvitationService invitations;
+    private final BulkInvitationService bulk;
 
-    InvitationController(InvitationService invitations) {
+    InvitationController(InvitationService invitations, BulkInvitationService bulk) {
         this.invitations = invitations;
+        this.bulk = bulk;
+    }
+
+    @PostMapping({"/v1/invitations/bulk", "/v1/organizations/{orgId}/invitations/bulk"})
+    @Operation(
+            summary = "Invite up to 100 people with the same roles (users:invite); each address gets its own result,"
+                    + " and seatsAvailable says how many fit when the plan fills")
+    BulkInvitationResult inviteMany(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable(required = false) OrganizationId orgId,
+            @RequestBody BulkInvitationRequest request) {
+        return bulk.invite(caller, orgId, request);
     }
 
     @GetMapping({"/v1/invitations", "/v1/organizations/{orgId}/invitations"})

@@ -210,6 +210,13 @@ public class OrganizationService {
         return organizations.find(id).map(Organization::name).orElseThrow(OrganizationService::notFound);
     }
 
+    /** The seats the organization has free now; null when its plan has no limit. */
+    @Transactional(readOnly = true)
+    public Integer seatsFree(OrganizationId id) {
+        Organization org = organizations.find(id).orElseThrow(OrganizationService::notFound);
+        return org.seatLimit() == null ? null : Math.max(0, org.seatLimit() - org.seatsUsed());
+    }
+
     /** What an organization's login pages show: its display name (or name) and logo; empty for a deleted one. */
     @Transactional(readOnly = true)
     public Optional<Branding> branding(OrganizationId id) {

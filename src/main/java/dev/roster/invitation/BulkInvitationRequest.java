@@ -1,0 +1,26 @@
+package dev.roster.invitation;
+
+import dev.roster.user.RoleAssignmentRequest;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * People to invite at once, each with the same roles and invitation.
+ *
+ * @param emails 1 to 100 addresses; each gets its own result
+ * @param roles names of roles to hold across the organization; ["user"] when no role field is given
+ * @param roleAssignments roles across the organization or on one environment
+ * @param invitationType link (the default) or temporary_password
+ * @param expiresInDays 1 to 30; 7 when omitted
+ */
+public record BulkInvitationRequest(
+        @ArraySchema(maxItems = 100, schema = @Schema(maxLength = 320))
+        List<String> emails,
+
+        @ArraySchema(maxItems = 50, schema = @Schema(maxLength = 100))
+        List<String> roles,
+
+        @ArraySchema(maxItems = 50) List<RoleAssignmentRequest> roleAssignments,
+        @Schema(maxLength = 40) String invitationType,
+        Integer expiresInDays) {}
