@@ -9,10 +9,14 @@ import java.util.UUID;
  *
  * @param members whether the member may list the organization's members (and their invitations)
  * @param self the member's own id, for the link to its own page
+ * @param invite whether the member may invite people
  */
-record Nav(boolean members, UUID self) {
+record Nav(boolean members, UUID self, boolean invite) {
 
     static Nav of(Caller caller) {
-        return new Nav(caller.grants().holds(Permission.USERS_READ), caller.keyId());
+        return new Nav(
+                caller.grants().holds(Permission.USERS_READ),
+                caller.keyId(),
+                caller.grants().holds(Permission.USERS_INVITE));
     }
 }
