@@ -94,7 +94,8 @@ class SignInPageController {
             HttpServletResponse response) {
         context.describe(next, model, response);
         model.addAttribute("email", email);
-        if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
+        String address = email == null ? "" : email.strip();
+        if (address.isEmpty() || address.length() > 320 || !address.contains("@")) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", "Type the email you sign in with.");
             return "login";
@@ -102,7 +103,7 @@ class SignInPageController {
         if (password == null) {
             // An email whose verified domain routes to its organization's identity provider goes there. The page
             // moves on by itself (a meta refresh, not a redirect: browsers apply form-action to a form's redirects).
-            Optional<String> sso = homeRealm.startUrlFor(email.strip(), BrowserSessions.continueTarget(next));
+            Optional<String> sso = homeRealm.startUrlFor(address, BrowserSessions.continueTarget(next));
             if (sso.isPresent()) {
                 model.addAttribute("ssoUrl", sso.get());
                 return "login-sso";
@@ -111,15 +112,14 @@ class SignInPageController {
         }
         try {
             SignInResult result = signIn.signIn(
-                    new SignInRequest("password", email.strip(), password, organizationId, null), Delivery.SESSION);
+                    new SignInRequest("password", address, password, organizationId, null), Delivery.SESSION);
             return outcome(result, next, model, request, response);
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
             if (e.code().equals("organization_required")) {
-                response.setStatus(HttpStatus.OK.value());
-                model.addAttribute("organizations", context.organizationsFor(email.strip(), next));
+                model.addAttribute("organizations", context.organizationsFor(address, next));
                 return "login-password";
             }
+            response.setStatus(e.status().value());
             model.addAttribute("error", e.getMessage());
             return "login-password";
         }

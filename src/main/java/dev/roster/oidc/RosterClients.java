@@ -41,10 +41,13 @@ class RosterClients implements RegisteredClientRepository {
         this.accessTtl = tokens.accessTokenTtl();
     }
 
+    /**
+     * Changes nothing: applications change only through {@code /v1/applications}, under its permission and audit
+     * rules. The authorization server saves a client only to re-encode its secret, which {@link #secretMatcher()}
+     * never asks for.
+     */
     @Override
-    public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("Applications are managed through /v1/applications");
-    }
+    public void save(RegisteredClient registeredClient) {}
 
     @Override
     public RegisteredClient findById(String id) {
