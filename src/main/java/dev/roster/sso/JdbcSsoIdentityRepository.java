@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Linked identities, unique on (provider, subject). */
+/** Linked identities, unique on (provider, subject); a user has at most one per provider (SsoAccounts). */
 @Repository
 class JdbcSsoIdentityRepository {
 
@@ -35,6 +35,22 @@ class JdbcSsoIdentityRepository {
         return jdbc.sql(SELECT + " WHERE i.provider_id = :provider AND i.subject = :subject")
                 .param("provider", provider)
                 .param("subject", subject)
+                .query(JdbcSsoIdentityRepository::map)
+                .optional();
+    }
+
+    /**
+     * The identity the user already has at the provider, under a lock on (provider, user) held until the
+     * transaction ends: two first sign-ins with different subjects for one user cannot both link.
+     */
+    Optional<Identity> lockLinkOf(UUID provider, UserId user) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 17))")
+                .param("key", provider + "/" + user.value())
+                .query()
+                .singleRow();
+        return jdbc.sql(SELECT + " WHERE i.provider_id = :provider AND i.user_id = :user ORDER BY i.created_at LIMIT 1")
+                .param("provider", provider)
+                .param("user", user.value())
                 .query(JdbcSsoIdentityRepository::map)
                 .optional();
     }

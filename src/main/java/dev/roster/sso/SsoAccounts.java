@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Who a verified SSO identity is in Roster, in the sign-in's transaction: the user its (provider, sub) is linked to;
  * else the user with a pending invitation for the email, whose invitation it accepts; else an existing user with
  * the email, linked when it is SSO-only or the provider allows linking; else a new user when the provider
- * provisions just in time. Deactivated and deleted users are refused.
+ * provisions just in time. Deactivated and deleted users are refused, and so is a second subject for a user already
+ * linked at the provider: an email the provider gave to someone new must not open the account of the person who had
+ * it.
  */
 @Component
 class SsoAccounts {
@@ -83,6 +85,11 @@ class SsoAccounts {
     }
 
     private Resolved link(SsoProvider provider, IdTokenVerifier.Identity who, SignInCandidate user) {
+        Optional<Identity> other = identities.lockLinkOf(provider.id(), user.id());
+        if (other.isPresent() && !other.get().subject().equals(who.subject())) {
+            throw new SsoFailure(
+                    SsoFailure.Reason.IDENTITY_CONFLICT, "the user is linked to another subject at this provider");
+        }
         String actor = callerOf(provider).actor();
         String via;
         if (user.status() == UserStatus.DEACTIVATED) {

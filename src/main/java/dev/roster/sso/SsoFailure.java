@@ -26,6 +26,8 @@ final class SsoFailure extends RuntimeException {
                 + " your work account."),
         USER_DEACTIVATED("Your account is deactivated. Ask your administrator."),
         USER_DELETED("Your account was deleted. Ask your administrator."),
+        IDENTITY_CONFLICT("The account with your email is linked to another person at your identity provider. Ask"
+                + " your administrator: they can remove the old sign-in from the account, and you can then sign in."),
         EMAIL_TAKEN("An account with your email exists elsewhere and cannot be made here. Ask your administrator."),
         LINKING_OFF("An account with your email already exists and signs in with a password. Sign in with your"
                 + " password, or ask your administrator to allow linking."),

@@ -134,6 +134,59 @@ class SsoAccountsTest extends ApiTestBase {
     }
 
     @Test
+    void anotherSubjectWithALinkedUsersEmailDoesNotTakeItOver() {
+        // given a user made just in time by a first sign-in, and a password user linked by one
+        SsoFixtures.SsoTenant tenant =
+                sso.tenant("business", Map.of("jitProvisioning", "verified_domains", "linkExistingUsers", true));
+        String ssoEmail = tenant.email("recycled");
+        String firstSubject = "sub-" + UUID.randomUUID();
+        assertThat(signIn(tenant, firstSubject, ssoEmail, List.of()).statusCode())
+                .isEqualTo(303);
+        String ssoUser = userId(ssoEmail).orElseThrow();
+        String passwordEmail = tenant.email("member");
+        String passwordUser = fixtures.member(tenant.adminKey(), passwordEmail, "user", PASSWORD);
+        assertThat(signIn(tenant, "sub-" + UUID.randomUUID(), passwordEmail, List.of())
+                        .statusCode())
+                .isEqualTo(303);
+
+        // when the provider gives each email to someone else (another subject), who signs in
+        HttpResponse<String> takeover = signIn(tenant, "sub-" + UUID.randomUUID(), ssoEmail, List.of());
+        HttpResponse<String> linkedTakeover = signIn(tenant, "sub-" + UUID.randomUUID(), passwordEmail, List.of());
+
+        // then both are refused, told to ask their admin, and each user keeps its one identity
+        refused(tenant, takeover, "identity_conflict");
+        refused(tenant, linkedTakeover, "identity_conflict");
+        assertThat(takeover.body()).contains("administrator");
+        assertThat(identities(tenant, ssoUser)).containsExactly(firstSubject);
+        assertThat(identities(tenant, passwordUser)).hasSize(1);
+    }
+
+    @Test
+    void afterTheAdminRemovesTheOldIdentityTheNewSubjectIsLinked() {
+        // given a user linked to a subject that the provider then gave up (the email now belongs to a new subject)
+        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", "verified_domains"));
+        String email = tenant.email("moved");
+        signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of());
+        String userId = userId(email).orElseThrow();
+        String old = api.get("/v1/users/" + userId + "/identities", tenant.adminKey())
+                .json()
+                .path("data")
+                .get(0)
+                .path("id")
+                .asString();
+        String newSubject = "sub-" + UUID.randomUUID();
+        refused(tenant, signIn(tenant, newSubject, email, List.of()), "identity_conflict");
+
+        // when the admin removes the old identity, and the new subject signs in
+        api.delete("/v1/users/" + userId + "/identities/" + old, tenant.adminKey());
+        HttpResponse<String> again = signIn(tenant, newSubject, email, List.of());
+
+        // then it signs in as that user, linked to the new subject
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+        assertThat(identities(tenant, userId)).containsExactly(newSubject);
+    }
+
+    @Test
     void aDeactivatedUserIsRefusedEvenThroughItsLink() {
         // given an SSO-only user linked by a first sign-in, then deactivated
         SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of());
@@ -261,6 +314,15 @@ class SsoAccountsTest extends ApiTestBase {
                 .param("email", email)
                 .query(String.class)
                 .optional();
+    }
+
+    private List<String> identities(SsoFixtures.SsoTenant tenant, String userId) {
+        return api.get("/v1/users/" + userId + "/identities", tenant.adminKey())
+                .json()
+                .path("data")
+                .valueStream()
+                .map(i -> i.path("subject").asString())
+                .toList();
     }
 
     private List<String> roleIds(SsoFixtures.SsoTenant tenant, String userId) {
