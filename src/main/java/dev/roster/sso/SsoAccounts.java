@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Who a verified SSO identity is in Roster, in the sign-in's transaction: the user its (provider, sub) is linked to;
  * else the user with a pending invitation for the email, whose invitation it accepts; else an existing user with
  * the email, linked when it is SSO-only or the provider allows linking; else a new user when the provider
- * provisions just in time. Deactivated and deleted users are refused, and so is a second subject for a user already
- * linked at the provider: an email the provider gave to someone new must not open the account of the person who had
- * it.
+ * provisions just in time. Deactivated and deleted users are refused (a deleted one also when it was never linked:
+ * no new user replaces it), and so is a second subject for a user already linked at the provider: an email the
+ * provider gave to someone new must not open the account of the person who had it.
  */
 @Component
 class SsoAccounts {
@@ -71,6 +71,10 @@ class SsoAccounts {
                 .findFirst();
         if (existing.isPresent()) {
             return link(provider, who, existing.get());
+        }
+        if (users.hasDeleted(org, who.email())) {
+            // A new user would undo the admin's deletion; the admin can restore the deleted one instead.
+            throw new SsoFailure(SsoFailure.Reason.USER_DELETED, "a deleted user has the email");
         }
         return switch (provider.jitProvisioning()) {
             case "verified_domains" -> new Resolved(link(provider, who, create(provider, who)), "created");

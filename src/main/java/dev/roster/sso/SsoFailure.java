@@ -25,7 +25,7 @@ final class SsoFailure extends RuntimeException {
         FOREIGN_DOMAIN("Your email address is not at one of this organization's verified domains. Sign in with"
                 + " your work account."),
         USER_DEACTIVATED("Your account is deactivated. Ask your administrator."),
-        USER_DELETED("Your account was deleted. Ask your administrator."),
+        USER_DELETED("Your account was deleted. Ask your administrator, who can restore it."),
         IDENTITY_CONFLICT("The account with your email is linked to another person at your identity provider. Ask"
                 + " your administrator: they can remove the old sign-in from the account, and you can then sign in."),
         EMAIL_TAKEN("An account with your email exists elsewhere and cannot be made here. Ask your administrator."),

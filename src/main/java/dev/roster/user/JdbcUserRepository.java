@@ -261,6 +261,17 @@ class JdbcUserRepository {
                 .list();
     }
 
+    boolean hasDeleted(OrganizationId org, Email email) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM users
+                                       WHERE organization_id = :org AND email = :email AND deleted_at IS NOT NULL)
+                        """)
+                .param("org", org.value())
+                .param("email", email.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<SignInCandidate> findCandidate(UserId id) {
         return jdbc.sql(CANDIDATES + " AND u.id = :id")
                 .param("id", id.value())

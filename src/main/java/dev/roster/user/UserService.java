@@ -317,6 +317,19 @@ public class UserService {
         }
     }
 
+    /**
+     * Whether the organization has a deleted user with this email: a sign-in that would make a new user for it is
+     * refused instead, since an admin can restore the deleted one.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasDeleted(OrganizationId org, String email) {
+        try {
+            return users.hasDeleted(org, Email.parse("email", email));
+        } catch (ProblemException notAnEmail) {
+            return false;
+        }
+    }
+
     /** A live user of a live organization, by id alone: for credentials that name a user (JWTs). */
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> findCandidate(UserId id) {

@@ -187,6 +187,32 @@ class SsoAccountsTest extends ApiTestBase {
     }
 
     @Test
+    void aDeletedUserDoesNotComeBackAsANewUserThroughJustInTime() {
+        // given a user, never linked, whom the admin deleted, under a provider that provisions anyone
+        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", "verified_domains"));
+        String email = tenant.email("gone");
+        String userId = api.post("/v1/users", tenant.adminKey(), Map.of("email", email, "allowPasswordAuth", false))
+                .field("id");
+        assertThat(api.delete("/v1/users/" + userId, tenant.adminKey()).status())
+                .isEqualTo(204);
+
+        // when the person signs in through the provider
+        HttpResponse<String> answer = signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of());
+
+        // then it is refused as deleted, and no new user has the email
+        refused(tenant, answer, "user_deleted");
+        assertThat(userId(email)).isEmpty();
+
+        // and once the admin restores the user, the same sign-in gets that user back
+        assertThat(api.post("/v1/users/" + userId + "/restore", tenant.adminKey(), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(userId(email)).hasValue(userId);
+    }
+
+    @Test
     void aDeactivatedUserIsRefusedEvenThroughItsLink() {
         // given an SSO-only user linked by a first sign-in, then deactivated
         SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of());
