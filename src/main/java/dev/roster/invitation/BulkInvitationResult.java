@@ -17,8 +17,9 @@ public record BulkInvitationResult(int invited, Integer seatsAvailable, List<Ent
     /**
      * One address's outcome.
      *
-     * @param status invited, already_member (a live user has the email), seats_full, or invalid
-     * @param userId the new user, when invited
+     * @param status invited, added (made active without an invitation: its email's domain requires SSO, so it signs
+     *     in there), already_member (a live user has the email), seats_full, or invalid
+     * @param userId the new user, when invited or added
      * @param code and detail the reason, as the single-user API would give it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,7 @@ import dev.roster.shared.ProblemException;
 import dev.roster.user.CreateUserRequest;
 import dev.roster.user.User;
 import dev.roster.user.UserService;
+import dev.roster.user.UserStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,9 +61,10 @@ public class BulkInvitationService {
                     .build();
             try {
                 User user = users.create(caller, pathId, create);
-                invited++;
+                boolean wasInvited = user.status() == UserStatus.INVITED;
+                invited += wasInvited ? 1 : 0;
                 results.add(new BulkInvitationResult.Entry(
-                        email, "invited", user.id().value(), null, null));
+                        email, wasInvited ? "invited" : "added", user.id().value(), null, null));
             } catch (ProblemException e) {
                 if (e.code().equals("permission_required") || e.code().equals("forbidden")) {
                     // What the caller may not do it may do for no one: the request as a whole is refused.

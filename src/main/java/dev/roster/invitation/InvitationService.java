@@ -3,6 +3,7 @@ package dev.roster.invitation;
 import dev.roster.auth.CredentialService;
 import dev.roster.auth.PasswordChanged;
 import dev.roster.auth.Secrets;
+import dev.roster.auth.SsoRequirement;
 import dev.roster.mail.Mail;
 import dev.roster.mail.MailDelivered;
 import dev.roster.mail.MailProperties;
@@ -53,6 +54,7 @@ public class InvitationService {
     private final RoleAssignmentService roles;
     private final CredentialService credentials;
     private final Secrets secrets;
+    private final SsoRequirement ssoRequirement;
     private final MailProperties mail;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -66,6 +68,7 @@ public class InvitationService {
             RoleAssignmentService roles,
             CredentialService credentials,
             Secrets secrets,
+            SsoRequirement ssoRequirement,
             MailProperties mail,
             ApplicationEventPublisher events,
             TransactionTemplate transaction) {
@@ -77,6 +80,7 @@ public class InvitationService {
         this.roles = roles;
         this.credentials = credentials;
         this.secrets = secrets;
+        this.ssoRequirement = ssoRequirement;
         this.mail = mail;
         this.events = events;
         this.transaction = transaction;
@@ -115,9 +119,7 @@ public class InvitationService {
             throw ProblemException.conflict(
                     "not_invitable", "Only invited users who have not accepted can be sent an invitation.");
         }
-        if (!user.allowPasswordAuth()) {
-            throw ssoRequired();
-        }
+        requirePassword(user);
         String type = current == null ? "link" : current.type();
         return send(caller, user.organizationId(), userId, user.email(), type, days, "invitation.resent");
     }
@@ -164,11 +166,15 @@ public class InvitationService {
         return invitations.find(org, id).orElseThrow(InvitationService::notFound);
     }
 
-    /** What the holder of a link may see about its invitation; 404 unknown, 410 used, revoked or expired. */
+    /**
+     * What the holder of a link may see about its invitation; 404 unknown, 410 used, revoked or expired, 403
+     * sso_required when the user signs in only through SSO (SSO-only, or under a domain that requires SSO).
+     */
     @Transactional(readOnly = true)
     public PublicInvitation preview(String token) {
         Invitation invitation = usable(invitations.findByToken(hash(token)));
         User user = users.find(invitation.organizationId(), invitation.userId());
+        requirePassword(user);
         String organizationName = organizations.name(invitation.organizationId());
         return new PublicInvitation(
                 organizationName,
@@ -182,7 +188,8 @@ public class InvitationService {
     /**
      * Accepts a link invitation: sets the password, fills in missing names, activates the user and grants the roles
      * that waited for acceptance. Concurrent accepts of one token queue on its row; exactly one wins. The password
-     * is hashed before the transaction, and only for a token that can still be accepted.
+     * is hashed before the transaction, and only for a token that can still be accepted. A user who signs in only
+     * through SSO sets no password (403 sso_required): it accepts by signing in through SSO.
      */
     public void accept(String token, AcceptInvitationRequest request) {
         usable(invitations.findByToken(hash(token)));
@@ -199,9 +206,7 @@ public class InvitationService {
         if (user.status() != UserStatus.INVITED) {
             throw gone("invitation_used", "This user has already joined; sign in instead.");
         }
-        if (!user.allowPasswordAuth()) {
-            throw ssoRequired();
-        }
+        requirePassword(user);
         String actor = "user:" + user.id();
         credentials.setPassword(user.id(), password);
         users.completeProfile(user.organizationId(), user.id(), request.firstName(), request.lastName(), actor);
@@ -374,11 +379,15 @@ public class InvitationService {
                 changes.asMap()));
     }
 
-    private static ProblemException ssoRequired() {
-        return new ProblemException(
-                HttpStatus.FORBIDDEN,
-                "sso_required",
-                "This user signs in only through its organization's SSO; it has no password to set.");
+    /** Refuses a password for a user who signs in only through SSO: SSO-only, or under a domain that requires it. */
+    private void requirePassword(User user) {
+        if (!user.allowPasswordAuth() || ssoRequirement.requiresSso(user.organizationId(), user.email())) {
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "sso_required",
+                    "This user signs in only through its organization's single sign-on, so there is no password to"
+                            + " set. Sign in with your email on the sign-in page.");
+        }
     }
 
     private static ProblemException gone(String code, String detail) {

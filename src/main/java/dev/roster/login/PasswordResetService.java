@@ -2,6 +2,7 @@ package dev.roster.login;
 
 import dev.roster.auth.CredentialService;
 import dev.roster.auth.Secrets;
+import dev.roster.auth.SsoRequirement;
 import dev.roster.mail.OutboxService;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.ChangeMade;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Forgotten passwords. Asking always answers the same, whoever the email belongs to; an active user who signs in
  * with a password gets an email with a single-use link valid 60 minutes. Using it sets the new password and ends
- * every refresh token of the user. SSO-only users get no link, and a link made before the switch is refused.
+ * every refresh token of the user. Users who sign in only through SSO (SSO-only, or with an email at a verified domain
+ * that requires SSO) get no link, and a link made before the switch is refused.
  */
 @Service
 public class PasswordResetService {
@@ -39,6 +41,7 @@ public class PasswordResetService {
     private final CredentialService credentials;
     private final OutboxService outbox;
     private final Secrets secrets;
+    private final SsoRequirement ssoRequirement;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
@@ -50,6 +53,7 @@ public class PasswordResetService {
             CredentialService credentials,
             OutboxService outbox,
             Secrets secrets,
+            SsoRequirement ssoRequirement,
             ApplicationEventPublisher events,
             TransactionTemplate transaction) {
         this.resets = resets;
@@ -59,6 +63,7 @@ public class PasswordResetService {
         this.credentials = credentials;
         this.outbox = outbox;
         this.secrets = secrets;
+        this.ssoRequirement = ssoRequirement;
         this.events = events;
         this.transaction = transaction;
     }
@@ -69,7 +74,7 @@ public class PasswordResetService {
             throw ProblemException.invalid("email", "is required");
         }
         for (SignInCandidate user : users.findForSignIn(email)) {
-            if (user.status() == UserStatus.ACTIVE && user.allowPasswordAuth()) {
+            if (user.status() == UserStatus.ACTIVE && signsInWithPassword(user)) {
                 transaction.executeWithoutResult(status -> send(user));
             }
         }
@@ -133,13 +138,17 @@ public class PasswordResetService {
         SignInCandidate user = users.findCandidate(reset.userId())
                 .filter(found -> found.status() == UserStatus.ACTIVE)
                 .orElseThrow(() -> gone("password_reset_used", "This link can no longer be used."));
-        if (!user.allowPasswordAuth()) {
+        if (!signsInWithPassword(user)) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN,
                     "sso_required",
                     "This user signs in only through its organization's single sign-on, not with a password.");
         }
         return reset;
+    }
+
+    private boolean signsInWithPassword(SignInCandidate user) {
+        return user.allowPasswordAuth() && !ssoRequirement.requiresSso(user.organizationId(), user.email());
     }
 
     private byte[] hash(String token) {

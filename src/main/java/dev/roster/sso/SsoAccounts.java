@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who a verified SSO identity is in Roster, in the sign-in's transaction: the user its (provider, sub) is linked to;
  * else the user with a pending invitation for the email, whose invitation it accepts; else an existing user with
- * the email, linked when it is SSO-only or the provider allows linking; else a new user when the provider
- * provisions just in time. Deactivated and deleted users are refused (a deleted one also when it was never linked:
- * no new user replaces it), and so is a second subject for a user already linked at the provider: an email the
- * provider gave to someone new must not open the account of the person who had it.
+ * the email, linked when it is SSO-only, under a domain that requires SSO, or the provider allows linking; else a
+ * new user when the provider provisions just in time. Deactivated and deleted users are refused (a deleted one also
+ * when it was never linked: no new user replaces it), and so is a second subject for a user already linked at the
+ * provider: an email the provider gave to someone new must not open the account of the person who had it.
  */
 @Component
 class SsoAccounts {
@@ -36,16 +36,19 @@ class SsoAccounts {
     private final UserService users;
     private final InvitationService invitations;
     private final JdbcSsoIdentityRepository identities;
+    private final DomainService domains;
     private final ApplicationEventPublisher events;
 
     SsoAccounts(
             UserService users,
             InvitationService invitations,
             JdbcSsoIdentityRepository identities,
+            DomainService domains,
             ApplicationEventPublisher events) {
         this.users = users;
         this.invitations = invitations;
         this.identities = identities;
+        this.domains = domains;
         this.events = events;
     }
 
@@ -105,6 +108,9 @@ class SsoAccounts {
             via = "invitation";
         } else if (!user.allowPasswordAuth()) {
             via = "sso_only_user";
+        } else if (domains.requiresSso(user.organizationId(), user.email())) {
+            // The domain leaves SSO as the only way in: linking is what the admin asked for.
+            via = "sso_required_domain";
         } else if (provider.linkExistingUsers()) {
             via = "linked_existing";
         } else {

@@ -37,6 +37,7 @@ public class SsoProviderService implements SsoAvailability {
     private final RoleService roles;
     private final SecretBox box;
     private final SsoProperties properties;
+    private final DomainService domains;
     private final ApplicationEventPublisher events;
 
     SsoProviderService(
@@ -45,12 +46,14 @@ public class SsoProviderService implements SsoAvailability {
             RoleService roles,
             SecretBox box,
             SsoProperties properties,
+            DomainService domains,
             ApplicationEventPublisher events) {
         this.providers = providers;
         this.organizations = organizations;
         this.roles = roles;
         this.box = box;
         this.properties = properties;
+        this.domains = domains;
         this.events = events;
     }
 
@@ -116,6 +119,12 @@ public class SsoProviderService implements SsoAvailability {
     @Transactional(readOnly = true)
     public boolean hasEnabledProvider(OrganizationId organization) {
         return providers.anyEnabled(organization);
+    }
+
+    /** Whether the email's domain is one of the organization's verified domains that require SSO. */
+    @Override
+    public boolean requiresSso(OrganizationId organization, String email) {
+        return domains.requiresSso(organization, email);
     }
 
     /** Each role the provider would give must be the organization's, and the caller must be able to grant it. */

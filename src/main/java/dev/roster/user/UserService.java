@@ -59,7 +59,9 @@ public class UserService {
     /**
      * Creates a user, taking one seat. Fails with 409 {@code email_taken} when a live user has the email (in this
      * organization, or anywhere when emails are unique across the platform) and 403 {@code seat_limit_reached}
-     * when every seat is taken; both checks hold under any concurrency, on any number of nodes.
+     * when every seat is taken; both checks hold under any concurrency, on any number of nodes. A user with an email
+     * at a verified domain that requires SSO is made active without an invitation, as an SSO-only user is: it has no
+     * password to set.
      */
     @Transactional
     public User create(Caller caller, OrganizationId pathId, CreateUserRequest request) {
@@ -69,7 +71,11 @@ public class UserService {
         UserRules.InvitationChoice invitation = UserRules.invitation(request);
         List<UserRolesRequested.RoleRef> roles = UserRules.roles(request);
         UserRules.checkPlacement(request);
-        boolean invites = draft.sendInvitation() && draft.allowPasswordAuth();
+        // A user who signs in only through SSO (SSO-only, or under a domain that requires it) sets no password: it is
+        // made active and sent no invitation.
+        boolean invites = draft.sendInvitation()
+                && draft.allowPasswordAuth()
+                && !sso.requiresSso(org, draft.email().value());
         if (invites) {
             caller.require(Permission.USERS_INVITE);
         }

@@ -260,13 +260,7 @@ class SsoAccountsTest extends ApiTestBase {
         assertThat(fixtures.signIn(email, PASSWORD).status()).isEqualTo(200);
 
         // when the domain requires SSO
-        String domainId = api.get("/v1/domains", tenant.adminKey())
-                .json()
-                .path("data")
-                .get(0)
-                .path("id")
-                .asString();
-        api.patch("/v1/domains/" + domainId, tenant.adminKey(), Map.of("ssoRequired", true));
+        sso.ssoRequired(tenant, true);
 
         // then the password is answered sso_required
         Api.Response refused = fixtures.signIn(email, PASSWORD);

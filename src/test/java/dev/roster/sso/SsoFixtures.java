@@ -60,6 +60,21 @@ final class SsoFixtures {
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     }
 
+    /** Makes the tenant's verified domain require SSO (or not): passwords stop working for its emails. */
+    void ssoRequired(SsoTenant tenant, boolean required) {
+        String domainId = api.get("/v1/domains", tenant.adminKey())
+                .json()
+                .path("data")
+                .valueStream()
+                .filter(d -> d.path("name").asString().equals(tenant.domain()))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        Api.Response patched = api.patch("/v1/domains/" + domainId, tenant.adminKey(), Map.of("ssoRequired", required));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    }
+
     String provider(String adminKey, String clientId, Map<String, Object> settings) {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "name",
