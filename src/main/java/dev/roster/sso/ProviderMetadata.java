@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Each issuer's discovery document and key set, cached in node memory: they are the provider's, not Roster's, so no
  * database change invalidates them. A discovery document is used for {@code roster.sso.discovery-max-age} (a day)
- * and dropped at once when a call it led to fails; a key set is fetched again for a key id it lacks, at most once
- * per {@code roster.sso.keys-min-refresh} (a minute) and issuer, so a token with made-up key ids cannot make Roster
- * hammer the provider.
+ * and dropped at once when a call it led to fails: the token request, the key-set fetch, or a key-set fetch that
+ * still lacks the token's key id (the provider may have moved its keys). A key set is fetched again for a key id it
+ * lacks, at most once per {@code roster.sso.keys-min-refresh} (a minute) and key set, so a token with made-up key
+ * ids cannot make Roster hammer the provider; a rotation is picked up by the first token signed with the new key.
  */
 @Component
 class ProviderMetadata {
@@ -25,7 +26,8 @@ class ProviderMetadata {
     /** What Roster uses of a discovery document. */
     record Discovery(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri, Instant fetchedAt) {}
 
-    private record Keys(JWKSet set, Instant fetchedAt) {}
+    /** A key set, and when it may next be fetched again for an unknown key id. */
+    private record Keys(JWKSet set, Instant refetchAfter) {}
 
     private final IssuerClient client;
     private final SsoProperties properties;
@@ -56,21 +58,40 @@ class ProviderMetadata {
         discoveries.remove(issuer);
     }
 
-    /** The key with this id from the issuer's key set; fetched again once a minute at most when it is unknown. */
+    /**
+     * The key with this id from the issuer's key set; the set is fetched again, once a minute at most, when it lacks
+     * the id. When the fetch fails or the fetched set still lacks it, the discovery document is dropped too.
+     */
     Optional<JWK> key(Discovery discovery, String kid) {
-        Keys cached = keys.get(discovery.jwksUri());
+        URI uri = discovery.jwksUri();
+        Keys cached = keys.get(uri);
         Optional<JWK> known = cached == null ? Optional.empty() : find(cached.set(), kid);
         if (known.isPresent()) {
             return known;
         }
         Instant now = clock.instant();
-        if (cached != null
-                && cached.fetchedAt().plus(properties.keysMinRefresh()).isAfter(now)) {
+        Instant next = now.plus(properties.keysMinRefresh());
+        if (cached != null && cached.refetchAfter().isAfter(now)) {
             return Optional.empty();
         }
-        Keys fetched = new Keys(fetchKeys(discovery.jwksUri()), now);
-        keys.put(discovery.jwksUri(), fetched);
-        return find(fetched.set(), kid);
+        if (cached != null && !keys.replace(uri, cached, new Keys(cached.set(), next))) {
+            // Another sign-in claimed this refetch first: use what it has fetched, if it has.
+            return find(keys.get(uri).set(), kid);
+        }
+        JWKSet fetched;
+        try {
+            fetched = fetchKeys(uri);
+        } catch (SsoFailure failure) {
+            forget(discovery.issuer());
+            throw failure;
+        }
+        // The first fetch leaves a refetch free, so that a rotation soon after it is still picked up.
+        keys.put(uri, new Keys(fetched, cached == null ? now : next));
+        Optional<JWK> found = find(fetched, kid);
+        if (found.isEmpty()) {
+            forget(discovery.issuer());
+        }
+        return found;
     }
 
     private static Optional<JWK> find(JWKSet set, String kid) {

@@ -7,17 +7,25 @@ import dev.roster.support.ApiTestBase;
 import dev.roster.support.IdentityProvider;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
+import dev.roster.support.RotatingIssuers;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each check of the callback refuses on its own: the provider answers the token request with an ID token that is
@@ -29,8 +37,16 @@ class SsoTokenChecksTest extends ApiTestBase {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SsoProperties properties;
+
+    @Autowired
+    JsonMapper json;
+
     private final IdentityProvider idp = IdentityProvider.instant();
     private SsoFixtures.SsoTenant tenant;
+    private SsoFixtures.SsoTenant rotatingTenant;
+    private final String subject = "sub-" + UUID.randomUUID();
     private Pages browser;
     private String email;
 
@@ -137,19 +153,160 @@ class SsoTokenChecksTest extends ApiTestBase {
         assertThat(other.cookie("__Host-roster_session")).isEmpty();
     }
 
+    @Test
+    void aRotatedSigningKeyIsPickedUpWithOneFetchOfTheKeySet() {
+        // given a member who signed in with the provider's first key
+        RotatingIssuers.Issuer issuer = idp.rotatingIssuer();
+        String member = memberAt(issuer);
+        assertThat(signInAt(issuer, member, issuer::sign).statusCode()).isEqualTo(303);
+        int fetchesBefore = issuer.keySetRequests();
+
+        // when the provider rotates its key, and signs two sign-ins with the new one
+        issuer.rotate();
+        HttpResponse<String> first = signInAt(issuer, member, issuer::sign);
+        HttpResponse<String> second = signInAt(issuer, member, issuer::sign);
+
+        // then both sign in, and the key set was fetched once more, for the first
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+        assertThat(fetchesBefore).isEqualTo(1);
+        assertThat(issuer.keySetRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownKeyIdsFetchTheKeySetAtMostOnceAMinuteAndDropTheDiscoveryDocument() {
+        // given a member who signed in (discovery and key set fetched once each)
+        RotatingIssuers.Issuer issuer = idp.rotatingIssuer();
+        String member = memberAt(issuer);
+        assertThat(signInAt(issuer, member, issuer::sign).statusCode()).isEqualTo(303);
+
+        // when a token signed under a key id the key set never had comes, then it is refused, the key set is fetched
+        // again, and the discovery document is dropped (the provider may have moved its keys)
+        refused(rotatingTenant, signInAt(issuer, member, issuer::signWithUnknownKey), "bad_signature");
+        assertThat(issuer.keySetRequests()).isEqualTo(2);
+
+        // when a second one comes within the minute, then it is refused without another fetch
+        refused(rotatingTenant, signInAt(issuer, member, issuer::signWithUnknownKey), "bad_signature");
+        assertThat(issuer.keySetRequests()).isEqualTo(2);
+
+        // and a right token still signs in, after a fresh discovery document
+        HttpResponse<String> right = signInAt(issuer, member, issuer::sign);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(303);
+        assertThat(issuer.discoveryRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedKeySetFetchDropsTheDiscoveryDocument() {
+        // given a provider whose key set fails to load once
+        RotatingIssuers.Issuer issuer = idp.rotatingIssuer();
+        String member = memberAt(issuer);
+        issuer.failNextKeySetFetch();
+
+        // when a member signs in, then it fails as the provider's fault
+        HttpResponse<String> failed = signInAt(issuer, member, issuer::sign);
+        assertThat(failed.statusCode()).isEqualTo(502);
+        refused(rotatingTenant, failed, "idp_unavailable");
+
+        // when the member signs in again, then discovery and keys are fetched anew and it signs in
+        HttpResponse<String> again = signInAt(issuer, member, issuer::sign);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+        assertThat(issuer.discoveryRequests()).isEqualTo(2);
+        assertThat(issuer.keySetRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeySetIsFetchedAgainForAnUnknownKeyIdOnlyOnceAMinuteHasPassed() {
+        // given Roster's key cache on a clock the test moves, which fetched the key set and then once more for a
+        // made-up key id
+        RotatingIssuers.Issuer issuer = idp.rotatingIssuer();
+        MovableClock clock = new MovableClock();
+        ProviderMetadata metadata = new ProviderMetadata(new IssuerClient(properties, json), properties, clock);
+        ProviderMetadata.Discovery discovery = metadata.discovery(issuer.issuer());
+        assertThat(metadata.key(discovery, issuer.keyId())).isPresent();
+        assertThat(metadata.key(discovery, "made-up")).isEmpty();
+        assertThat(issuer.keySetRequests()).isEqualTo(2);
+
+        // when the provider rotates its key, and tokens signed with the new one come within the minute and after it
+        issuer.rotate();
+        boolean foundWithinTheMinute = metadata.key(discovery, issuer.keyId()).isPresent();
+        int fetchesWithinTheMinute = issuer.keySetRequests();
+        clock.move(properties.keysMinRefresh().plusSeconds(1));
+        boolean foundAfterTheMinute = metadata.key(discovery, issuer.keyId()).isPresent();
+
+        // then the minute allowed no further fetch, and the next one picked the new key up
+        assertThat(foundWithinTheMinute).isFalse();
+        assertThat(fetchesWithinTheMinute).isEqualTo(2);
+        assertThat(foundAfterTheMinute).isTrue();
+        assertThat(issuer.keySetRequests()).isEqualTo(3);
+    }
+
+    /** A clock that stands still until the test moves it. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now = Instant.now();
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     /** Signs in with the provider answering an ID token changed by {@code change}, signed or forged. */
     private HttpResponse<String> signInWith(UnaryOperator<JWTClaimsSet.Builder> change, boolean forged) {
+        return signIn(
+                tenant,
+                email,
+                claims -> forged
+                        ? idp.forge(change.apply(claims).build())
+                        : idp.sign(change.apply(claims).build()));
+    }
+
+    /** Signs in to the tenant's provider, which answers with the ID token {@code token} makes of right claims. */
+    private HttpResponse<String> signIn(
+            SsoFixtures.SsoTenant tenant, String email, Function<JWTClaimsSet.Builder, String> token) {
         SsoFixtures.Started started = SsoFixtures.start(browser, tenant.providerId());
         URI back = IdentityProvider.authorize(started.authorization());
-        JWTClaimsSet claims = change.apply(
-                        idp.claims("sub-" + UUID.randomUUID(), tenant.clientId(), started.nonce(), email))
-                .build();
-        idp.nextTokenAnswer(forged ? idp.forge(claims) : idp.sign(claims));
+        idp.nextTokenAnswer(token.apply(idp.claims(subject, tenant.clientId(), started.nonce(), email)));
         return browser.get("/sso/oidc/callback?" + back.getRawQuery());
     }
 
+    /** An organization whose provider is the rotating issuer, with an invited member; returns the member's email. */
+    private String memberAt(RotatingIssuers.Issuer issuer) {
+        rotatingTenant = new SsoFixtures(api, fixtures).tenant("business", Map.of("issuer", issuer.issuer()));
+        String member = rotatingTenant.email("member");
+        api.post("/v1/users", rotatingTenant.adminKey(), Map.of("email", member));
+        return member;
+    }
+
+    private HttpResponse<String> signInAt(
+            RotatingIssuers.Issuer issuer, String member, Function<JWTClaimsSet, String> signer) {
+        browser.setCookie("__Host-roster_session", "");
+        return signIn(
+                rotatingTenant,
+                member,
+                claims -> signer.apply(claims.issuer(issuer.issuer()).build()));
+    }
+
     private void refused(HttpResponse<String> answer, String reason) {
-        assertThat(answer.statusCode()).as(answer.body()).isIn(400, 403);
+        refused(tenant, answer, reason);
+    }
+
+    private void refused(SsoFixtures.SsoTenant tenant, HttpResponse<String> answer, String reason) {
+        assertThat(answer.statusCode()).as(answer.body()).isIn(400, 403, 502);
         assertThat(answer.body()).contains(reason).contains("You could not be signed in");
         assertThat(browser.cookie("__Host-roster_session").filter(v -> !v.isEmpty()))
                 .isEmpty();

@@ -54,6 +54,7 @@ public final class IdentityProvider {
     private final MockOAuth2Server server;
     private final KeyProvider keys;
     private final Queue<String> answers = new ConcurrentLinkedQueue<>();
+    private final RotatingIssuers rotating = new RotatingIssuers();
     private volatile String lastTokenRequest;
 
     private IdentityProvider(boolean interactiveLogin) {
@@ -67,7 +68,8 @@ public final class IdentityProvider {
                         new OAuth2TokenProvider(keys, (Instant) null),
                         Set.of(),
                         new MockWebServerWrapper()),
-                new TokenAnswers());
+                new TokenAnswers(),
+                rotating);
         try {
             server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
@@ -93,6 +95,16 @@ public final class IdentityProvider {
 
     public String issuer() {
         return server.issuerUrl(ISSUER_ID).toString();
+    }
+
+    /** A new issuer at this provider whose signing key the test rotates, and whose fetches it counts. */
+    public RotatingIssuers.Issuer rotatingIssuer() {
+        String id = "rotating-" + UUID.randomUUID();
+        return rotating.add(
+                id,
+                server.issuerUrl(id).toString(),
+                server.authorizationEndpointUrl(id).toString(),
+                server.tokenEndpointUrl(id).toString());
     }
 
     /** The next ID token the token endpoint issues: for this subject and audience, with these claims. */
@@ -163,7 +175,7 @@ public final class IdentityProvider {
         }
     }
 
-    private static String sign(JWTClaimsSet claims, RSAKey key) {
+    static String sign(JWTClaimsSet claims, RSAKey key) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
