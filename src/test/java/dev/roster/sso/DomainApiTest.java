@@ -87,6 +87,44 @@ class DomainApiTest extends ApiTestBase {
     }
 
     @Test
+    void aPartnerKeyVerifiesADomainOfItsOwnOrganizationDirectly() {
+        // given a partner's organization that claims a domain nobody published a record for
+        String partner = fixtures.partnerKey();
+        String own = fixtures.organization(partner, "business");
+        String foreign = tenant.organizationId();
+        String name = uniqueDomain();
+        Api.Response claimed = api.post("/v1/organizations/" + own + "/domains", partner, Map.of("name", name));
+        Api.Response foreignClaim = api.post("/v1/domains", tenant.adminKey(), Map.of("name", uniqueDomain()));
+
+        // when the partner marks it verified without DNS, and tries the same on another organization's domain
+        Api.Response verified = api.post(
+                "/v1/organizations/" + own + "/domains/" + claimed.field("id") + "/verify",
+                partner,
+                Map.of("skipDnsCheck", true));
+        Api.Response elsewhere = api.post(
+                "/v1/organizations/" + foreign + "/domains/" + foreignClaim.field("id") + "/verify",
+                partner,
+                Map.of("skipDnsCheck", true));
+
+        // then its own is verified and audited as the operator's doing, and the other organization is not found
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().path("verified").asBoolean()).isTrue();
+        assertThat(api.get(
+                                "/v1/organizations/" + own + "/audit-events?action=domain.verified&targetId="
+                                        + claimed.field("id"),
+                                partner)
+                        .text())
+                .contains("\"operator\"");
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(api.get("/v1/domains/" + foreignClaim.field("id"), tenant.adminKey())
+                        .json()
+                        .path("verified")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void namesAreCheckedAndOnlyAdminsManageDomains() {
         String reader = fixtures.keyWith(tenant.organizationId(), "organization:read");
         for (String bad : new String[] {"localhost", "exa mple.com", "-bad.example.com", "example.com.", ""}) {

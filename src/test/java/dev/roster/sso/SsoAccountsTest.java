@@ -102,14 +102,25 @@ class SsoAccountsTest extends ApiTestBase {
     }
 
     @Test
-    void withoutJustInTimeSomeoneUnknownIsRefused() {
-        Map.of("off", "jit_off", "invited_only", "not_invited").forEach((jit, reason) -> {
-            SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", jit));
-            String email = tenant.email("stranger");
+    void withJustInTimeOffSomeoneUnknownIsRefused() {
+        strangerIsRefused("off", "jit_off", "does not create accounts at first sign-in");
+    }
 
-            refused(tenant, signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of()), reason);
-            assertThat(userId(email)).as(jit).isEmpty();
-        });
+    @Test
+    void withJustInTimeForInvitedOnlySomeoneUninvitedIsRefused() {
+        strangerIsRefused("invited_only", "not_invited", "have not been invited");
+    }
+
+    /** Someone the organization does not have signs in under this jitProvisioning: refused, and no user is made. */
+    private void strangerIsRefused(String jitProvisioning, String reason, String advice) {
+        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of("jitProvisioning", jitProvisioning));
+        String email = tenant.email("stranger");
+
+        HttpResponse<String> answer = signIn(tenant, "sub-" + UUID.randomUUID(), email, List.of());
+
+        refused(tenant, answer, reason);
+        assertThat(answer.body()).contains(advice);
+        assertThat(userId(email)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.roster.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.roster.auth.Secrets;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.IdentityProvider;
 import dev.roster.support.Pages;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +44,12 @@ class SsoTokenChecksTest extends ApiTestBase {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Secrets secrets;
 
     private final IdentityProvider idp = IdentityProvider.instant();
     private SsoFixtures.SsoTenant tenant;
@@ -136,6 +144,38 @@ class SsoTokenChecksTest extends ApiTestBase {
         browser.setCookie("__Host-roster_session", "");
         HttpResponse<String> replayed = browser.get("/sso/oidc/callback?" + back.getRawQuery());
         refused(replayed, "bad_state");
+    }
+
+    @Test
+    void aSignInThatCameBackAfterTenMinutesIsRefused() {
+        // given two sign-ins started in one browser, each state made for ten minutes, then moved back in time in the
+        // database: one by nine minutes, the other by eleven
+        SsoFixtures.Started nineMinutes = SsoFixtures.start(browser, tenant.providerId());
+        SsoFixtures.Started elevenMinutes = SsoFixtures.start(browser, tenant.providerId());
+        assertThat(jdbc.sql("SELECT extract(epoch FROM expires_at - created_at)::int FROM sso_states"
+                                + " WHERE state_hash = :state")
+                        .param("state", secrets.hash(nineMinutes.query().get("state")))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(600);
+        age(nineMinutes, 9);
+        age(elevenMinutes, 11);
+
+        // when both come back from the provider
+        URI lateBack = IdentityProvider.authorize(elevenMinutes.authorization());
+        HttpResponse<String> late = browser.get("/sso/oidc/callback?" + lateBack.getRawQuery());
+        URI back = IdentityProvider.authorize(nineMinutes.authorization());
+        idp.nextTokenAnswer(idp.sign(idp.claims(subject, tenant.clientId(), nineMinutes.nonce(), email)
+                .build()));
+        HttpResponse<String> inTime = browser.get("/sso/oidc/callback?" + back.getRawQuery());
+
+        // then only the one within ten minutes signs in
+        assertThat(inTime.statusCode()).as(inTime.body()).isEqualTo(303);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("bad_state");
+        assertThat(api.get("/v1/audit-events?action=sso.sign_in_failed", tenant.adminKey())
+                        .text())
+                .contains("\"bad_state\"");
     }
 
     @Test
@@ -263,6 +303,15 @@ class SsoTokenChecksTest extends ApiTestBase {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** Moves a started sign-in's state back in time by some minutes, as if the person had taken that long. */
+    private void age(SsoFixtures.Started started, int minutes) {
+        jdbc.sql("UPDATE sso_states SET created_at = created_at - make_interval(mins => :minutes),"
+                        + " expires_at = expires_at - make_interval(mins => :minutes) WHERE state_hash = :state")
+                .param("minutes", minutes)
+                .param("state", secrets.hash(started.query().get("state")))
+                .update();
     }
 
     /** Signs in with the provider answering an ID token changed by {@code change}, signed or forged. */
