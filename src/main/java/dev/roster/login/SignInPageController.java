@@ -80,12 +80,15 @@ class SignInPageController {
     }
 
     /**
-     * The email step (no password yet) leads to the password step, for every email alike; the password step signs
-     * in, or asks which organization when the email belongs to users of several and the password is right.
+     * The email step (no password yet) leads to the password step, for every email alike, but for an email whose
+     * verified domain routes to its organization's identity provider: that leads there, or to a choice between it
+     * and a password ({@code method=password}) when the domain does not require SSO. The password step signs in, or
+     * asks which organization when the email belongs to users of several and the password is right.
      */
     @PostMapping("/login")
     String signIn(
             @RequestParam(required = false) String email,
+            @RequestParam(required = false) String method,
             @RequestParam(required = false) String password,
             @RequestParam(required = false) UUID organizationId,
             @RequestParam(name = "continue", required = false) String next,
@@ -101,11 +104,13 @@ class SignInPageController {
             return "login";
         }
         if (password == null) {
-            // An email whose verified domain routes to its organization's identity provider goes there. The page
-            // moves on by itself (a meta refresh, not a redirect: browsers apply form-action to a form's redirects).
-            Optional<String> sso = homeRealm.startUrlFor(address, BrowserSessions.continueTarget(next));
-            if (sso.isPresent()) {
-                model.addAttribute("ssoUrl", sso.get());
+            // An email whose verified domain routes to its organization's identity provider goes there. When the
+            // domain requires SSO the page moves on by itself (a meta refresh, not a redirect: browsers apply
+            // form-action to a form's redirects); otherwise it offers a password instead.
+            Optional<HomeRealm.Route> sso = homeRealm.routeFor(address, BrowserSessions.continueTarget(next));
+            if (sso.isPresent() && !(sso.get().passwordAllowed() && "password".equals(method))) {
+                model.addAttribute("ssoUrl", sso.get().startUrl());
+                model.addAttribute("passwordAllowed", sso.get().passwordAllowed());
                 return "login-sso";
             }
             return "login-password";

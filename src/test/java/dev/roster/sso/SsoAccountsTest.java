@@ -284,15 +284,20 @@ class SsoAccountsTest extends ApiTestBase {
         SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of());
         String email = tenant.email("someone");
 
-        Optional<String> start = homeRealm.startUrlFor(email, "/oauth2/authorize?client_id=x");
+        Optional<HomeRealm.Route> route = homeRealm.routeFor(email, "/oauth2/authorize?client_id=x");
+        sso.ssoRequired(tenant, true);
+        Optional<HomeRealm.Route> required = homeRealm.routeFor(email, null);
 
-        assertThat(start)
-                .hasValueSatisfying(url -> assertThat(url)
-                        .startsWith("/sso/start?provider=" + tenant.providerId())
-                        .contains("login_hint=" + email.replace("@", "%40"))
-                        .contains("continue=%2Foauth2%2Fauthorize"));
-        assertThat(homeRealm.startUrlFor("someone@unclaimed.example.test", null))
-                .isEmpty();
+        assertThat(route).hasValueSatisfying(r -> {
+            assertThat(r.startUrl())
+                    .startsWith("/sso/start?provider=" + tenant.providerId())
+                    .contains("login_hint=" + email.replace("@", "%40"))
+                    .contains("continue=%2Foauth2%2Fauthorize");
+            assertThat(r.passwordAllowed()).isTrue();
+        });
+        assertThat(required)
+                .hasValueSatisfying(r -> assertThat(r.passwordAllowed()).isFalse());
+        assertThat(homeRealm.routeFor("someone@unclaimed.example.test", null)).isEmpty();
     }
 
     @Test

@@ -97,7 +97,10 @@ class SsoBrowserTest extends ApiTestBase {
             page.getByLabel("Email").fill(email);
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
 
-            // then the verified domain sends them to their provider's page, and back to the application
+            // then the verified domain offers their provider's sign-in (a password too, as the domain does not
+            // require SSO), which leads to the provider's page, and back to the application
+            assertThat(page.locator("#use-password")).isVisible();
+            page.locator("#sso-continue").click();
             page.waitForURL(url -> url.startsWith(idp.issuer()));
             page.locator("input[name=username]").fill("app-subject-" + tenant.providerId());
             page.locator("textarea[name=claims]").fill("{\"email\": \"" + email + "\", \"email_verified\": true}");

@@ -8,6 +8,7 @@ import dev.roster.support.IdentityProvider;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The whole flow against a real OpenID Connect provider on loopback: from /sso/start to a Roster session. */
 @RosterTest
 class SsoSignInTest extends ApiTestBase {
+
+    private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
     int port;
@@ -72,6 +75,55 @@ class SsoSignInTest extends ApiTestBase {
         assertThat(identities.json().path("data")).hasSize(1);
         assertThat(audit(tenant, "sso.signed_in")).contains("\"invitation\"");
         assertThat(audit(tenant, "invitation.accepted")).contains("\"actor\":\"sso_provider:" + tenant.providerId());
+    }
+
+    @Test
+    void aPasswordUserAtAVerifiedDomainMayUseItsPasswordInsteadOfSso() {
+        // given a member with a password at a verified domain whose provider does not link password users
+        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of());
+        String email = tenant.email("member");
+        fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
+
+        // when the member types the email on the sign-in page
+        HttpResponse<String> emailStep = browser.post("/login", Map.of("email", email));
+
+        // then the page offers the organization's sign-in, without going there by itself, and a password instead
+        assertThat(emailStep.statusCode()).isEqualTo(200);
+        assertThat(emailStep.body())
+                .contains("/sso/start?provider=" + tenant.providerId())
+                .contains("Use a password instead")
+                .doesNotContain("http-equiv=\"refresh\"");
+
+        // when the member chooses the password, and types it
+        HttpResponse<String> passwordStep = browser.post("/login", Map.of("email", email, "method", "password"));
+        HttpResponse<String> signedIn = browser.post("/login", Map.of("email", email, "password", PASSWORD));
+
+        // then the password step comes, and the password signs in
+        assertThat(passwordStep.statusCode()).isEqualTo(200);
+        assertThat(passwordStep.body()).contains("autocomplete=\"current-password\"");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(browser.cookie("__Host-roster_session")).isPresent();
+    }
+
+    @Test
+    void anEmailAtADomainThatRequiresSsoIsSentToTheProviderWithNoPasswordOffered() {
+        // given a verified domain that requires SSO
+        SsoFixtures.SsoTenant tenant = sso.tenant("business", Map.of());
+        sso.ssoRequired(tenant, true);
+        String email = tenant.email("member");
+
+        // when someone there types the email, and asks for the password step anyway
+        HttpResponse<String> emailStep = browser.post("/login", Map.of("email", email));
+        HttpResponse<String> asked = browser.post("/login", Map.of("email", email, "method", "password"));
+
+        // then both pages move on to the provider by themselves, and neither offers a password
+        for (HttpResponse<String> page : List.of(emailStep, asked)) {
+            assertThat(page.body())
+                    .contains("http-equiv=\"refresh\"")
+                    .contains("/sso/start?provider=" + tenant.providerId())
+                    .doesNotContain("Use a password instead")
+                    .doesNotContain("current-password");
+        }
     }
 
     private String audit(SsoFixtures.SsoTenant tenant, String action) {
