@@ -60,7 +60,12 @@ public final class SecondNode {
 
     /** A client of the node. */
     public static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(port(node));
+    }
+
+    /** The node's API port on 127.0.0.1. */
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     /** A client of the node's management port (health, metrics). */
