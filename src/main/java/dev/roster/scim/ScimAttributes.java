@@ -101,7 +101,7 @@ final class ScimAttributes {
     }
 
     /** Whether the path names the required attribute as a whole. */
-    boolean isRequired(ScimPath path) {
+    private boolean isRequired(ScimPath path) {
         return path.extension() == null
                 && path.sub() == null
                 && path.filter() == null

@@ -71,10 +71,7 @@ final class ScimPatch {
             if (parsed != null) {
                 attributes.check(parsed);
             }
-            // A null value for the required attribute is left for checkMutability: it unassigns it.
-            if (!checked.op().equals("remove")
-                    && checked.value() == null
-                    && (parsed == null || !attributes.isRequired(parsed))) {
+            if (!checked.op().equals("remove") && checked.value() == null) {
                 throw value("an " + checked.op() + " needs a value");
             }
             if (checked.path() == null && !checked.value().isObject()) {
