@@ -191,8 +191,9 @@ public class Faults {
         check(refused > 0, "the kill refused no request: the fault did not happen under load");
 
         Db db = new Db(standby.jdbc("roster"), "postgres", standby.password);
-        waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 60)));
-        checkState(db, smtp, calls, 0);
+        // The issue allows an invitation still queued after a failover (sent later); every other scenario must drain.
+        waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 60)), Drain.MAY_STAY_QUEUED);
+        checkState(db, smtp, calls, 0, Drain.MAY_STAY_QUEUED);
     }
 
     /** Two nodes on one database; kill -9 one while both send invitations and webhooks. */
@@ -224,10 +225,10 @@ public class Faults {
         figure("%d creates answered 201 (statuses %s)", calls.stream().filter(c -> c.status() == 201).count(),
                 statusCounts(calls));
         // The dead node's mail claims run out after 2 minutes (its webhook claims after 15 s): the survivor waits.
-        waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 200)));
+        waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 200)), Drain.MUST_DRAIN);
         waitForHooks(db, Duration.ofSeconds(60));
         checkHooks(db, receiver, hooksInFlight);
-        checkState(db, smtp, calls, mailInFlight);
+        checkState(db, smtp, calls, mailInFlight, Drain.MUST_DRAIN);
     }
 
     /** SMTP refuses connections for a while (--smtp-down-seconds, 120 in the full run) while invitations are made. */
@@ -255,11 +256,12 @@ public class Faults {
         check(smtp.received() == 0, "the SMTP sink received mail while it was down");
         long upAt = System.nanoTime();
         smtp.up();
-        waitForMail(db, smtp, Duration.ofSeconds(Math.max(90, down * 2L)));
-        figure("all delivered %.1f s after SMTP returned", (System.nanoTime() - upAt) / 1e9);
+        if (waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", Math.max(90, down * 2))),
+                Drain.MUST_DRAIN)) {
+            figure("all delivered %.1f s after SMTP returned", (System.nanoTime() - upAt) / 1e9);
+        }
         checkCreates(db, calls);
-        checkInvitations(db, smtp, calls, 0);
-        check(db.count("SELECT count(*) FROM outbox_messages WHERE status = 'dead'") == 0, "a message went dead");
+        checkInvitations(db, smtp, calls, 0, Drain.MUST_DRAIN);
     }
 
     /** The receiver is down, then slow (5 s), then answers 500, then recovers; deliveries, order and latency. */
@@ -312,8 +314,9 @@ public class Faults {
         check(during[1] <= base[1] * 2 + 25, "create p95 rose from %.1f ms to %.1f ms while the receiver failed",
                 base[1], during[1]);
         long upAt = System.nanoTime();
-        waitForHooks(db, Duration.ofSeconds(intArg("drain-seconds", 180)));
-        figure("all deliveries made %.1f s after the receiver recovered", (System.nanoTime() - upAt) / 1e9);
+        if (waitForHooks(db, Duration.ofSeconds(intArg("drain-seconds", 180)))) {
+            figure("all deliveries made %.1f s after the receiver recovered", (System.nanoTime() - upAt) / 1e9);
+        }
         checkCreates(db, calls);
         checkHooks(db, receiver, 0);
     }
@@ -358,8 +361,8 @@ public class Faults {
         figure("first create answered 201 %.2f s after PostgreSQL accepted connections again", recovery);
         check(firstAfter > 0 && recovery <= 5, "no recovery within 5 s (%.2f s)", recovery);
         Db db = new Db(pg.jdbc("roster"), "postgres", pg.password);
-        waitForMail(db, smtp, Duration.ofSeconds(60));
-        checkState(db, smtp, calls, 0);
+        waitForMail(db, smtp, Duration.ofSeconds(intArg("drain-seconds", 60)), Drain.MUST_DRAIN);
+        checkState(db, smtp, calls, 0, Drain.MUST_DRAIN);
     }
 
     /**
@@ -422,10 +425,13 @@ public class Faults {
 
     /**
      * A tested restore. External PostgreSQL 15: Roster's database is dumped with pg_dump (custom format), restored
-     * with pg_restore into a freshly initialized cluster, and Roster started on it. The embedded PostgreSQL (18.6):
-     * no pg_dump 18 is on this machine, so it is backed up cold (Roster stopped, the data directory copied) and
-     * Roster started from the copy. Each time the platform key, the organization's key, every user
-     * and every pending invitation's emailed link must work as before.
+     * with pg_restore into a freshly initialized cluster, and Roster started on it. The same dump is then restored
+     * into a fresh embedded PostgreSQL (18.6) data directory as docs/operations.md says, which tests the restore half
+     * of the embedded procedure. Its dump half needs a pg_dump 18, which nothing reachable from this machine ships
+     * (Debian 12 has 15, and the embedded binaries are only initdb, pg_ctl and postgres), so the embedded database
+     * is also backed up cold (Roster stopped, the data directory copied) and Roster started from the copy. Each time
+     * the platform key, the organization's key, every user and every pending invitation's emailed link must work as
+     * before.
      */
     void restore() throws Exception {
         Pg source = database();
@@ -448,6 +454,25 @@ public class Faults {
         verifyEstate("pg_dump/pg_restore into a fresh PostgreSQL 15 cluster", after, estate);
         after.close();
         target.stop("fast");
+
+        // The restore half of the embedded procedure (docs/operations.md), with that same dump: Roster started on a
+        // fresh data directory with the same master key and pepper, pg_restore over its database, Roster restarted.
+        Path freshDir = work.resolve("embedded-fresh-data");
+        Map<String, String> sameSecrets = Map.of("ROSTER_DATA_DIR", freshDir.toString(), "ROSTER_MASTER_KEY",
+                Node.MASTER_KEY, "ROSTER_KEY_PEPPER", Node.PEPPER);
+        Node fresh = Node.start(this, "embedded-fresh", null, null, 0, sameSecrets);
+        Matcher started = Pattern.compile("Started embedded PostgreSQL on 127\\.0\\.0\\.1:(\\d+)")
+                .matcher(Files.readString(work.resolve("embedded-fresh.log")));
+        check(started.find(), "the embedded PostgreSQL's port is not in the log");
+        String embeddedPassword = Files.readString(freshDir.resolve("postgres-password")).strip();
+        target.exec(Map.of("PGPASSWORD", embeddedPassword), List.of(pgBin.resolve("pg_restore").toString(), "-h",
+                "127.0.0.1", "-p", started.group(1), "-U", "postgres", "--clean", "--if-exists", "--no-owner",
+                "--single-transaction", "--exit-on-error", "-d", "postgres", dump.toString()));
+        fresh.close();
+        Node restored = Node.start(this, "embedded-restored-dump", null, null, 0, sameSecrets);
+        verifyEstate("pg_restore (15) of that dump into a fresh embedded PostgreSQL 18.6, Roster restarted", restored,
+                estate);
+        restored.close();
 
         // The embedded PostgreSQL keeps its data, password and master key under ROSTER_DATA_DIR.
         Path embeddedDir = work.resolve("embedded-data");
@@ -549,11 +574,21 @@ public class Faults {
 
     // ---------------------------------------------------------------- checks
 
+    /**
+     * Whether mail may still be queued once a scenario's drain timeout has passed: only after a failover (the issue
+     * asks that each invitation be sent once or still be queued); everywhere else a queued message is one that the
+     * fault kept from its recipient.
+     */
+    enum Drain {
+        MUST_DRAIN,
+        MAY_STAY_QUEUED
+    }
+
     /** The answered creates, their invitations, the seat counters and the audit trail. */
-    void checkState(Db db, Smtp smtp, List<LoadGenerator.Steady.Call> calls, long allowedDuplicates)
+    void checkState(Db db, Smtp smtp, List<LoadGenerator.Steady.Call> calls, long allowedDuplicates, Drain drain)
             throws Exception {
         checkCreates(db, calls);
-        checkInvitations(db, smtp, calls, allowedDuplicates);
+        checkInvitations(db, smtp, calls, allowedDuplicates, drain);
         checkSeats(db);
         checkAudit(db);
     }
@@ -572,11 +607,11 @@ public class Faults {
     }
 
     /**
-     * Each invitation of an answered create was received exactly once or is still queued; duplicates must not
-     * exceed the messages claimed by a node at the moment it died.
+     * Each invitation of an answered create was received exactly once (or, where the scenario allows it, is still
+     * queued); none went dead; duplicates must not exceed the messages claimed by a node at the moment it died.
      */
-    void checkInvitations(Db db, Smtp smtp, List<LoadGenerator.Steady.Call> calls, long allowedDuplicates)
-            throws Exception {
+    void checkInvitations(Db db, Smtp smtp, List<LoadGenerator.Steady.Call> calls, long allowedDuplicates,
+            Drain drain) throws Exception {
         Map<String, String> status = db.map("SELECT recipient, status FROM outbox_messages WHERE kind = 'invitation'");
         long once = 0;
         long queued = 0;
@@ -602,6 +637,11 @@ public class Faults {
                 + " claim runs out), %d duplicates (allowed %d), %d lost", once, queued, unrecorded, duplicates,
                 allowedDuplicates, missing);
         check(missing == 0, "%d invitations were neither received nor queued", missing);
+        check(drain == Drain.MAY_STAY_QUEUED || queued + unrecorded == 0,
+                "%d invitations still queued once the fault was over and the drain timeout had passed",
+                queued + unrecorded);
+        long dead = db.count("SELECT count(*) FROM outbox_messages WHERE status = 'dead'");
+        check(dead == 0, "%d messages went dead (given up on)", dead);
         check(duplicates + unrecorded <= allowedDuplicates, "%d duplicate invitations (%d more to come), more than the"
                 + " %d in flight", duplicates, unrecorded, allowedDuplicates);
     }
@@ -672,31 +712,42 @@ public class Faults {
         check(invitedWithout == 0, "%d invitations without their outbox message", invitedWithout);
     }
 
-    void waitForMail(Db db, Smtp smtp, Duration limit) throws Exception {
+    /**
+     * Waits until no message is queued; returns whether that happened in time. Past the limit, a scenario that must
+     * drain has lost what is still queued.
+     */
+    boolean waitForMail(Db db, Smtp smtp, Duration limit, Drain drain) throws Exception {
         long t0 = System.nanoTime();
         long deadline = t0 + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (db.count("SELECT count(*) FROM outbox_messages WHERE status = 'pending'") == 0) {
                 figure("outbox drained %.1f s after the load stopped (%d messages received)",
                         (System.nanoTime() - t0) / 1e9, smtp.received());
-                return;
+                return true;
             }
             Thread.sleep(500);
         }
-        figure("outbox not drained after %d s: %d messages still pending", limit.toSeconds(),
-                db.count("SELECT count(*) FROM outbox_messages WHERE status = 'pending'"));
+        long pending = db.count("SELECT count(*) FROM outbox_messages WHERE status = 'pending'");
+        figure("outbox not drained after %d s: %d messages still pending", limit.toSeconds(), pending);
+        check(drain == Drain.MAY_STAY_QUEUED, "%d messages still queued %d s after the fault was over", pending,
+                limit.toSeconds());
+        return false;
     }
 
-    void waitForHooks(Db db, Duration limit) throws Exception {
+    /** Waits until no webhook delivery is pending; one still pending past the limit is lost. */
+    boolean waitForHooks(Db db, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (db.count("SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'") == 0) {
-                return;
+                return true;
             }
             Thread.sleep(500);
         }
-        figure("webhook deliveries still pending after %d s: %d", limit.toSeconds(),
-                db.count("SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"));
+        long pending = db.count("SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'");
+        figure("webhook deliveries still pending after %d s: %d", limit.toSeconds(), pending);
+        check(false, "%d webhook deliveries still pending %d s after the fault was over", pending,
+                limit.toSeconds());
+        return false;
     }
 
     // ---------------------------------------------------------------- Roster calls

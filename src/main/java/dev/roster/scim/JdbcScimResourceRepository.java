@@ -26,8 +26,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 class JdbcScimResourceRepository {
 
-    /** One page of a list: the ids in order and the total over all pages. */
-    record Found(List<UUID> ids, long total) {}
+    /** One page of a list, in order, and the total over all pages. */
+    record Page(List<Row> rows, long total) {
+
+        List<UUID> ids() {
+            return rows.stream().map(Row::id).toList();
+        }
+    }
+
+    /**
+     * @param stored what SCIM keeps of it; null when it has never been written through SCIM
+     * @param groups a user's groups by name; empty for a group
+     */
+    record Row(UUID id, StoredResource stored, List<Ref> groups) {}
 
     record Ref(UUID id, String display) {}
 
@@ -46,21 +57,6 @@ class JdbcScimResourceRepository {
                 .param("id", id)
                 .query(this::map)
                 .optional();
-    }
-
-    Map<UUID, StoredResource> findAll(OrganizationId org, Collection<UUID> ids) {
-        Map<UUID, StoredResource> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("SELECT id, token_id, attributes, version, updated_at FROM scim_resources"
-                        + " WHERE organization_id = :org AND id = ANY(:ids)")
-                .param("org", org.value())
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(this::map)
-                .list()
-                .forEach(resource -> found.put(resource.id(), resource));
-        return found;
     }
 
     /**
@@ -114,9 +110,9 @@ class JdbcScimResourceRepository {
                 .update();
     }
 
-    /** Live users matching the condition, ordered by creation: one query for the page and the total. */
-    Found users(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
-        return page(usersFrom(condition), "u", org, params, offset, count);
+    /** Live users matching the condition, ordered by creation, with what SCIM keeps of each and their groups. */
+    Page users(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
+        return page(usersFrom(condition), "u", true, org, params, offset, count);
     }
 
     static String usersFrom(String condition) {
@@ -124,40 +120,72 @@ class JdbcScimResourceRepository {
                 + " WHERE u.organization_id = :org AND u.deleted_at IS NULL AND " + condition;
     }
 
-    /** The query of one page, for {@link #users} and for tests that read its plan. */
-    static String pageSql(String from, String alias) {
-        return "SELECT " + alias + ".id, count(*) OVER () AS total" + from + " ORDER BY " + alias + ".created_at, "
-                + alias + ".id LIMIT :limit OFFSET :offset";
+    /**
+     * One statement for a page: the matching rows' ids and the total over all pages, then, for the page's rows
+     * only, what SCIM keeps of each and (for users) their groups, by name.
+     *
+     * @param from built from constants and a condition whose values are all bind parameters
+     */
+    static String pageSql(String from, String alias, boolean withGroups) {
+        String groups = withGroups ? """
+                (SELECT json_agg(json_build_array(g.id, g.name) ORDER BY g.name, g.id)
+                 FROM group_members m JOIN groups g ON g.id = m.group_id
+                 WHERE m.organization_id = :org AND m.user_id = p.id)""" : "NULL";
+        return "WITH p AS (SELECT " + alias + ".id, " + alias + ".created_at, count(*) OVER () AS total" + from
+                + " ORDER BY " + alias + ".created_at, " + alias + ".id LIMIT :limit OFFSET :offset)"
+                + " SELECT p.id, p.total, s.token_id, s.attributes, s.version, s.updated_at, " + groups
+                + " AS groups FROM p LEFT JOIN scim_resources s ON s.id = p.id ORDER BY p.created_at, p.id";
     }
 
-    /** Groups matching the condition, ordered by creation. */
-    Found groups(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
+    /** Groups matching the condition, ordered by creation, with what SCIM keeps of each. */
+    Page groups(OrganizationId org, String condition, Map<String, Object> params, long offset, int count) {
         String from = " FROM groups g LEFT JOIN scim_resources s ON s.id = g.id WHERE g.organization_id = :org AND "
                 + condition;
-        return page(from, "g", org, params, offset, count);
+        return page(from, "g", false, org, params, offset, count);
     }
 
-    /** @param from built from constants and a condition whose values are all bind parameters */
-    private Found page(
-            String from, String alias, OrganizationId org, Map<String, Object> params, long offset, int count) {
+    private Page page(
+            String from,
+            String alias,
+            boolean withGroups,
+            OrganizationId org,
+            Map<String, Object> params,
+            long offset,
+            int count) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("org", org.value());
         if (count > 0) {
             all.put("limit", count);
             all.put("offset", offset);
-            List<UUID> ids = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             long[] total = {-1};
-            jdbc.sql(pageSql(from, alias)).params(all).query((ResultSet rs) -> {
-                ids.add(rs.getObject(1, UUID.class));
-                total[0] = rs.getLong(2);
+            jdbc.sql(pageSql(from, alias, withGroups)).params(all).query((ResultSet rs) -> {
+                UUID id = rs.getObject("id", UUID.class);
+                StoredResource stored = rs.getString("attributes") == null ? null : map(rs, 0);
+                rows.add(new Row(id, stored, refs(rs.getString("groups"))));
+                total[0] = rs.getLong("total");
             });
             if (total[0] >= 0) {
-                return new Found(ids, total[0]);
+                return new Page(rows, total[0]);
             }
         }
+        // count=0, or a startIndex past the end: the total alone.
         long total =
                 jdbc.sql("SELECT count(*)" + from).params(all).query(Long.class).single();
-        return new Found(List.of(), total);
+        return new Page(List.of(), total);
+    }
+
+    /** {@code [[id, name], ...]} as built by {@link #pageSql}. */
+    private List<Ref> refs(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<Ref> refs = new ArrayList<>();
+        this.json
+                .readTree(json)
+                .forEach(pair -> refs.add(new Ref(
+                        UUID.fromString(pair.get(0).asString()), pair.get(1).asString())));
+        return refs;
     }
 
     /** The groups of each of these users, by name. */

@@ -75,27 +75,27 @@ public class ScimGroupService {
         String condition = query.filter() == null
                 ? "true"
                 : ScimFilterSql.where(ScimSchema.GROUPS, ScimFilter.parse(query.filter()), params);
-        JdbcScimResourceRepository.Found found =
+        JdbcScimResourceRepository.Page page =
                 resources.groups(org, condition, params, query.startIndex() - 1L, query.count());
         boolean withMembers = wantsMembers(query);
-        Map<UUID, StoredResource> stored = resources.findAll(org, found.ids());
         Map<UUID, List<JdbcScimResourceRepository.Ref>> members =
-                withMembers ? resources.membersOf(org, found.ids()) : Map.of();
+                withMembers ? resources.membersOf(org, page.ids()) : Map.of();
         Map<UUID, Group> groups = new HashMap<>();
-        directory.groups(caller, null, found.ids()).forEach(group -> groups.put(group.id(), group));
-        ScimLists.fill(list, found.total(), query.startIndex());
-        ArrayNode page = list.putArray("Resources");
-        for (UUID id : found.ids()) {
-            Group group = groups.get(id);
-            if (group == null) {
-                continue;
-            }
-            page.add(ScimJson.project(
-                    render(group, stored.get(id), withMembers ? members.getOrDefault(id, List.of()) : null),
-                    query.attributes(),
-                    query.excluded()));
+        if (!page.rows().isEmpty()) {
+            directory.groups(caller, null, page.ids()).forEach(group -> groups.put(group.id(), group));
         }
-        list.put("itemsPerPage", page.size());
+        ScimLists.fill(list, page.total(), query.startIndex());
+        ArrayNode resourcesNode = list.putArray("Resources");
+        for (JdbcScimResourceRepository.Row row : page.rows()) {
+            Group group = groups.get(row.id());
+            if (group != null) {
+                resourcesNode.add(ScimJson.project(
+                        render(group, row.stored(), withMembers ? members.getOrDefault(row.id(), List.of()) : null),
+                        query.attributes(),
+                        query.excluded()));
+            }
+        }
+        list.put("itemsPerPage", resourcesNode.size());
         return list;
     }
 
@@ -123,6 +123,7 @@ public class ScimGroupService {
         OrganizationId org = organization(caller);
         List<ScimPatch.Operation> operations = ScimPatch.operations(body, ScimAttributes.GROUP);
         Group current = directory.group(caller, null, id);
+        ScimPatch.checkMutability(operations, ScimAttributes.GROUP, id);
         StoredResource stored = resources.find(org, id).orElse(null);
         ScimVersions.check(ifMatch, version(current, stored));
         ObjectNode resource = render(current, stored, null);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,8 +29,8 @@ final class ScimPatch {
 
     /**
      * The operations of a PatchOp body, checked before the resource is looked up: 400 invalidSyntax when it is not
-     * one, invalidPath for a path the resource's schema does not have, invalidValue for an add or replace without a
-     * value.
+     * one, invalidPath for a path the resource's schema does not have, mutability for one that would change a
+     * read-only attribute (other than restating the resource's id) or unassign a required one, invalidValue for an add or replace without a value.
      */
     static List<Operation> operations(JsonNode body, ScimAttributes attributes) {
         JsonNode schemas = ScimJson.get(body, "schemas");
@@ -66,18 +67,38 @@ final class ScimPatch {
             if (checked.path() == null && checked.op().equals("remove")) {
                 throw new ProblemException(HttpStatus.BAD_REQUEST, "scim_noTarget", "A remove needs a path.");
             }
+            ScimPath parsed = checked.path() == null ? null : ScimPath.parse(checked.path());
+            if (parsed != null) {
+                attributes.check(parsed);
+            }
             if (!checked.op().equals("remove") && checked.value() == null) {
                 throw value("an " + checked.op() + " needs a value");
             }
             if (checked.path() == null && !checked.value().isObject()) {
                 throw value("an operation without a path has an object value");
             }
-            if (checked.path() != null) {
-                attributes.check(ScimPath.parse(checked.path()));
-            }
             result.add(checked);
         }
         return result;
+    }
+
+    /**
+     * 400 mutability for an operation that would change a read-only attribute (other than restating the resource's
+     * own id) or unassign a required one. Checked once the resource is known to exist, so that an unknown one is 404
+     * whatever the body says.
+     */
+    static void checkMutability(List<Operation> operations, ScimAttributes attributes, UUID id) {
+        for (Operation operation : operations) {
+            if (operation.path() != null) {
+                attributes.checkMutability(operation.op(), ScimPath.parse(operation.path()), operation.value(), id);
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> entry : operation.value().properties()) {
+                if (!entry.getKey().equalsIgnoreCase(ScimSchema.ENTERPRISE)) {
+                    attributes.checkMutability(operation.op(), ScimPath.parse(entry.getKey()), entry.getValue(), id);
+                }
+            }
+        }
     }
 
     static void apply(ObjectNode resource, Operation operation) {
@@ -288,6 +309,10 @@ final class ScimPatch {
     static ProblemException value(String why) {
         return new ProblemException(
                 HttpStatus.BAD_REQUEST, "scim_invalidValue", "The request is invalid: " + why + ".");
+    }
+
+    static ProblemException mutability(String why) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "scim_mutability", "The request is invalid: " + why + ".");
     }
 
     static ProblemException syntax(String why) {

@@ -83,7 +83,10 @@ public class ScimUserService {
         return render(organization(caller), live(caller, id));
     }
 
-    /** A page of the users a filter matches, in creation order, as a ListResponse. */
+    /**
+     * A page of the users a filter matches, in creation order, as a ListResponse: two statements, one for the page
+     * (with what SCIM keeps of each user and its groups) and one for the users themselves.
+     */
     @Transactional(readOnly = true)
     public ObjectNode search(Caller caller, ScimListQuery query, ObjectNode list) {
         OrganizationId org = organization(caller);
@@ -91,26 +94,26 @@ public class ScimUserService {
         String condition = query.filter() == null
                 ? "true"
                 : ScimFilterSql.where(ScimSchema.USERS, ScimFilter.parse(query.filter()), params);
-        JdbcScimResourceRepository.Found found =
+        JdbcScimResourceRepository.Page page =
                 resources.users(org, condition, params, query.startIndex() - 1L, query.count());
-        Map<UUID, User> byId = users
-                .getAll(caller, null, found.ids().stream().map(UserId::new).toList())
-                .stream()
-                .collect(Collectors.toMap(u -> u.id().value(), Function.identity()));
-        Map<UUID, StoredResource> stored = resources.findAll(org, found.ids());
-        Map<UUID, List<JdbcScimResourceRepository.Ref>> groups = resources.groupsOf(org, found.ids());
-        ScimLists.fill(list, found.total(), query.startIndex());
+        Map<UUID, User> byId = page.rows().isEmpty()
+                ? Map.of()
+                : users
+                        .getAll(
+                                caller,
+                                null,
+                                page.ids().stream().map(UserId::new).toList())
+                        .stream()
+                        .collect(Collectors.toMap(u -> u.id().value(), Function.identity()));
+        ScimLists.fill(list, page.total(), query.startIndex());
         var resourcesNode = list.putArray("Resources");
-        found.ids().stream()
-                .map(byId::get)
-                .filter(Objects::nonNull)
-                .forEach(user -> resourcesNode.add(ScimJson.project(
-                        mapping.render(
-                                user,
-                                stored.get(user.id().value()),
-                                groups.getOrDefault(user.id().value(), List.of())),
-                        query.attributes(),
-                        query.excluded())));
+        for (JdbcScimResourceRepository.Row row : page.rows()) {
+            User user = byId.get(row.id());
+            if (user != null) {
+                resourcesNode.add(ScimJson.project(
+                        mapping.render(user, row.stored(), row.groups()), query.attributes(), query.excluded()));
+            }
+        }
         list.put("itemsPerPage", resourcesNode.size());
         return list;
     }
@@ -131,6 +134,7 @@ public class ScimUserService {
         OrganizationId org = organization(caller);
         List<ScimPatch.Operation> operations = ScimPatch.operations(body, ScimAttributes.USER);
         User current = live(caller, id);
+        ScimPatch.checkMutability(operations, ScimAttributes.USER, id);
         ObjectNode resource = render(org, current);
         ScimVersions.check(ifMatch, resource.path("meta").path("version").asString());
         for (ScimPatch.Operation operation : operations) {

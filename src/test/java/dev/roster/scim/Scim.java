@@ -2,7 +2,11 @@ package dev.roster.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.Caller;
+import dev.roster.shared.Grants;
+import dev.roster.shared.Permission;
 import dev.roster.support.Api;
+import dev.roster.support.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,6 +111,15 @@ final class Scim {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The caller a SCIM token of this organization authenticates as, for calling the services directly. */
+    static Caller caller(Fixtures.Tenant tenant) {
+        return new Caller(
+                Caller.Kind.SCIM,
+                UUID.randomUUID(),
+                UUID.fromString(tenant.organizationId()),
+                new Grants(Permission.all(), Map.of()));
     }
 
     static JsonNode tree(String json) {

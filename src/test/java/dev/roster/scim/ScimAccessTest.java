@@ -2,20 +2,33 @@ package dev.roster.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.database.DatabaseServer;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
+import dev.roster.support.SecondNode;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @RosterTest
 class ScimAccessTest extends ApiTestBase {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private DatabaseServer database;
 
     private Tenant tenant;
 
@@ -99,6 +112,61 @@ class ScimAccessTest extends ApiTestBase {
             assertThat(refused.header("WWW-Authenticate")).contains("Bearer").contains("Basic");
         }
         assertThat(Scim.with(port, null).get("/Nothing/here").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused401InScimsErrorShape() {
+        // given a token that expires in a day, and works today
+        Api.Response created =
+                api.post("/v1/scim-tokens", tenant.adminKey(), Map.of("name", "Entra", "expiresInDays", 1));
+        String token = created.field("token");
+        assertThat(Scim.bearer(port, token).get("/Users").status()).isEqualTo(200);
+
+        // when the day has passed
+        jdbc.sql("UPDATE scim_tokens SET expires_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", UUID.fromString(created.field("id")))
+                .update();
+
+        // then it opens nothing, as Bearer or as Basic, and is no longer listed as live
+        for (Scim expired : List.of(Scim.bearer(port, token), Scim.basic(port, "entra", token))) {
+            Api.Response refused = expired.get("/Users");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("Content-Type")).startsWith("application/scim+json");
+            assertThat(refused.json().path("status").asString()).isEqualTo("401");
+            assertThat(refused.json().path("schemas").get(0).asString())
+                    .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        }
+        assertThat(api.get("/v1/scim-tokens", tenant.adminKey()).json().path("data"))
+                .isEmpty();
+    }
+
+    @Test
+    void eachTokenHasItsOwnRateLimitAnswered429InScimsErrorShapeWithRetryAfter() {
+        // given a node whose SCIM tokens may make 5 requests a minute, and two tokens of one organization
+        String first = Scim.token(api, tenant.adminKey());
+        String second = Scim.token(api, tenant.adminKey());
+        try (ConfigurableApplicationContext node = SecondNode.start(database, "--roster.ratelimit.scim-per-token=5")) {
+            Scim directory = Scim.bearer(SecondNode.port(node), first);
+
+            // when the first token makes a sixth request within the minute
+            for (int i = 0; i < 5; i++) {
+                assertThat(directory.get("/Users").status()).isEqualTo(200);
+            }
+            Api.Response refused = directory.get("/Users?filter=userName%20eq%20%22x%22");
+
+            // then it is 429 in SCIM's error shape with Retry-After, and the other token is not affected
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Content-Type")).startsWith("application/scim+json");
+            assertThat(refused.json().path("schemas").get(0).asString())
+                    .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+            assertThat(refused.json().path("status").asString()).isEqualTo("429");
+            assertThat(refused.json().has("code")).isFalse();
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(refused.header("RateLimit-Limit")).isEqualTo("5");
+            assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+            assertThat(Scim.bearer(SecondNode.port(node), second).get("/Users").status())
+                    .isEqualTo(200);
+        }
     }
 
     @Test

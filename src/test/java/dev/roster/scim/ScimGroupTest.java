@@ -3,7 +3,6 @@ package dev.roster.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.shared.Caller;
-import dev.roster.shared.Grants;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @RosterTest
 class ScimGroupTest extends ApiTestBase {
@@ -96,6 +96,59 @@ class ScimGroupTest extends ApiTestBase {
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().path("scimType").asString()).isEqualTo("uniqueness");
+    }
+
+    /**
+     * RFC 7644 has no rule for a member that does not exist: its 404 is for the request's own target (section 3.12),
+     * and the members value is what is wrong, so Roster answers 400 invalidValue and creates nothing.
+     */
+    @Test
+    void aMemberThatIsNoUserOfTheOrganizationIs400InvalidValueAndNothingIsCreated() {
+        String name = "Ghosts " + UUID.randomUUID();
+        Tenant other = fixtures.tenant("business");
+        String foreign = Scim.bearer(port, Scim.token(api, other.adminKey()))
+                .post("/Users", ScimUserTest.oktaUser(Fixtures.uniqueEmail("foreign")))
+                .field("id");
+
+        for (String member : List.of(UUID.randomUUID().toString(), foreign)) {
+            Api.Response refused = scim.post("/Groups", group(name, List.of(user(), member)));
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().path("scimType").asString()).isEqualTo("invalidValue");
+            assertThat(refused.json().path("detail").asString()).contains(member);
+        }
+        assertThat(scim.find("Groups", "displayName eq \"" + name + "\"")
+                        .json()
+                        .path("totalResults")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
+    void aPatchOfIdOrMetaOrOneThatRemovesDisplayNameIs400MutabilityAndChangesNothing() {
+        String name = "Stable " + UUID.randomUUID();
+        String id = scim.post("/Groups", group(name, List.of(user()))).field("id");
+
+        List<Api.Response> refused = List.of(
+                scim.patch("/Groups/" + id, Scim.ops(Map.of("op", "remove", "path", "displayName"))),
+                scim.patch(
+                        "/Groups/" + id,
+                        Scim.ops(Map.of(
+                                "op",
+                                "replace",
+                                "path",
+                                "id",
+                                "value",
+                                UUID.randomUUID().toString()))),
+                scim.patch("/Groups/" + id, Scim.ops(Map.of("op", "replace", "value", Map.of("meta", Map.of())))));
+
+        for (Api.Response response : refused) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.json().path("scimType").asString()).isEqualTo("mutability");
+        }
+        JsonNode after = scim.get("/Groups/" + id).json();
+        assertThat(after.path("displayName").asString()).isEqualTo(name);
+        assertThat(after.path("members")).hasSize(1);
     }
 
     @Test
@@ -199,16 +252,11 @@ class ScimGroupTest extends ApiTestBase {
     @Test
     void tenThousandMembersJoinAndLeaveInOnePatchWithAFixedNumberOfStatements() {
         Tenant big = fixtures.tenant("enterprise");
-        String tokenId = UUID.randomUUID().toString();
         List<String> ids = insertUsers(big.organizationId(), 10_000);
         Scim bigScim = Scim.bearer(port, Scim.token(api, big.adminKey()));
         String group = bigScim.post("/Groups", group("Everyone " + UUID.randomUUID(), List.of()))
                 .field("id");
-        Caller caller = new Caller(
-                Caller.Kind.SCIM,
-                UUID.fromString(tokenId),
-                UUID.fromString(big.organizationId()),
-                new Grants(dev.roster.shared.Permission.all(), Map.of()));
+        Caller caller = Scim.caller(big);
         var add = Scim.tree(Scim.JSON.writeValueAsString(Scim.ops(Map.of(
                 "op",
                 "add",
@@ -252,20 +300,12 @@ class ScimGroupTest extends ApiTestBase {
         // when each lists its groups
         ScimListQuery query = new ScimListQuery(null, 1, 100, List.of(), List.of());
         List<String> one =
-                Statements.recordedDuring(() -> groups.search(scimCaller(small), query, Scim.JSON.createObjectNode()));
+                Statements.recordedDuring(() -> groups.search(Scim.caller(small), query, Scim.JSON.createObjectNode()));
         List<String> twenty =
-                Statements.recordedDuring(() -> groups.search(scimCaller(large), query, Scim.JSON.createObjectNode()));
+                Statements.recordedDuring(() -> groups.search(Scim.caller(large), query, Scim.JSON.createObjectNode()));
 
         // then the twenty cost no more statements than the one
         assertThat(twenty).hasSize(one.size());
-    }
-
-    private static Caller scimCaller(Tenant tenant) {
-        return new Caller(
-                Caller.Kind.SCIM,
-                UUID.randomUUID(),
-                UUID.fromString(tenant.organizationId()),
-                new Grants(dev.roster.shared.Permission.all(), Map.of()));
     }
 
     private List<String> insertUsers(String organization, int count) {

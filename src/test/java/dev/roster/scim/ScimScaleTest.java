@@ -7,6 +7,7 @@ import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
+import dev.roster.support.Statements;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ class ScimScaleTest extends ApiTestBase {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private ScimUserService users;
+
     @Test
-    void aUserNameLookupInAHundredThousandUserOrganizationIsOneIndexedQuery() {
+    void aUserNameLookupInAHundredThousandUserOrganizationIsOneIndexedQueryAndOneRead() {
         Tenant big = fixtures.tenant("enterprise");
         String prefix = "big" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("""
@@ -40,9 +44,9 @@ class ScimScaleTest extends ApiTestBase {
                         FROM generate_series(1, 100000) g
                         """).param("org", big.organizationId()).param("prefix", prefix).update();
         jdbc.sql("ANALYZE users").update();
+        String filter = "userName eq \"" + prefix + "77777@example.com\"";
         Map<String, Object> params = new HashMap<>();
-        String condition = ScimFilterSql.where(
-                ScimSchema.USERS, ScimFilter.parse("userName eq \"" + prefix + "77777@example.com\""), params);
+        String condition = ScimFilterSql.where(ScimSchema.USERS, ScimFilter.parse(filter), params);
         params.put("org", UUID.fromString(big.organizationId()));
         params.put("limit", 100);
         params.put("offset", 0);
@@ -51,21 +55,29 @@ class ScimScaleTest extends ApiTestBase {
                 "\n",
                 jdbc.sql("EXPLAIN "
                                 + JdbcScimResourceRepository.pageSql(
-                                        JdbcScimResourceRepository.usersFrom(condition), "u"))
+                                        JdbcScimResourceRepository.usersFrom(condition), "u", true))
                         .params(params)
                         .query(String.class)
                         .list());
         Scim scim = Scim.bearer(port, Scim.token(api, big.adminKey()));
         scim.find("Users", "userName eq \"" + prefix + "1@example.com\"");
         long started = System.nanoTime();
-        Api.Response found = scim.find("Users", "userName eq \"" + prefix + "77777@example.com\"");
+        Api.Response found = scim.find("Users", filter);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("userName eq in 100,000 users: " + millis + " ms\n" + plan);
+        ScimListQuery query = ScimListQuery.of(filter, null, null, null, null);
+        List<String> statements =
+                Statements.recordedDuring(() -> users.search(Scim.caller(big), query, Scim.JSON.createObjectNode()));
+        System.out.println("userName eq in 100,000 users: " + millis + " ms\n" + plan + "\n" + statements);
 
         assertThat(found.json().path("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.json().path("Resources").get(0).path("userName").asString())
+                .isEqualTo(prefix + "77777@example.com");
         assertThat(plan).doesNotContain("Seq Scan on users");
         assertThat(plan).containsPattern("Index (Only )?Scan using users_email\\w* on users x");
         assertThat(plan).contains("Index Scan using scim_resources_user_name");
+        assertThat(statements)
+                .as("the page with what SCIM keeps and the groups, then the users")
+                .hasSize(2);
         assertThat(millis).isLessThan(1_000);
     }
 

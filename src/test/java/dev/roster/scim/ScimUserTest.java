@@ -434,24 +434,109 @@ class ScimUserTest extends ApiTestBase {
 
     @Test
     void aDuplicateUserNameIs409UniquenessAndAFullPlanIs403NamingTheLimit() {
+        // given a user in this organization, and a free organization (one seat) whose only member is SCIM's first
         String email = Fixtures.uniqueEmail("dup");
         scim.post("/Users", oktaUser(email));
         Tenant free = fixtures.tenant("free");
         Scim freeScim = Scim.bearer(port, Scim.token(api, free.adminKey()));
+        Api.Response first = freeScim.post("/Users", oktaUser(Fixtures.uniqueEmail("seat")));
 
+        // when the same userName comes again in another case, and the free organization gets a second user
         Api.Response duplicate = scim.post("/Users", oktaUser(email.toUpperCase()));
-        Api.Response elsewhere = freeScim.post("/Users", oktaUser(Fixtures.uniqueEmail("seat")));
         Api.Response full = freeScim.post("/Users", oktaUser(Fixtures.uniqueEmail("seat")));
 
+        // then 409 uniqueness, and 403 naming the limit with no scimType (Okta reads 409 as "the user exists")
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().path("scimType").asString()).isEqualTo("uniqueness");
-        assertThat(elsewhere.status())
-                .as("the free plan's one seat is its admin key's? " + elsewhere)
-                .isIn(201, 403);
-        Api.Response refused = elsewhere.status() == 403 ? elsewhere : full;
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().path("detail").asString()).contains("seats");
-        assertThat(refused.json().has("scimType")).isFalse();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(full.status()).as(full.toString()).isEqualTo(403);
+        assertThat(full.json().path("status").asString()).isEqualTo("403");
+        assertThat(full.json().path("detail").asString()).contains("all 1 seats");
+        assertThat(full.json().has("scimType")).isFalse();
+        assertThat(api.get("/v1/users?limit=10", free.adminKey()).json().path("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void anEmailAnotherOrganizationHasIs409UniquenessAcrossThePlatform() {
+        // given a user of another organization, made through Roster's own API
+        String email = Fixtures.uniqueEmail("taken");
+        Tenant other = fixtures.tenant("business");
+        fixtures.user(other.adminKey(), email);
+
+        // when a directory provisions the same address here, as userName and as the only email of another userName
+        Api.Response asUserName = scim.post("/Users", oktaUser(email.toUpperCase()));
+        Map<String, Object> byEmail = new java.util.HashMap<>(oktaUser(email));
+        byEmail.put("userName", "ada.lovelace");
+
+        Api.Response asEmail = scim.post("/Users", byEmail);
+
+        // then both are 409 uniqueness, and nothing was created here
+        for (Api.Response refused : List.of(asUserName, asEmail)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().path("scimType").asString()).isEqualTo("uniqueness");
+        }
+        assertThat(count("userName eq \"" + email + "\"")).isZero();
+        assertThat(count("userName eq \"ada.lovelace\"")).isZero();
+    }
+
+    @Test
+    void aPatchOfAReadOnlyAttributeOrOneThatUnassignsUserNameIs400MutabilityButRestatingTheIdIsNoChange() {
+        // given a user
+        Api.Response created = scim.post("/Users", oktaUser(Fixtures.uniqueEmail("readonly")));
+        String id = created.field("id");
+        String elsewhere = UUID.randomUUID().toString();
+
+        // when a PATCH touches id, meta or groups, with a path or without, or removes userName
+        List<Api.Response> refused = List.of(
+                scim.patch("/Users/" + id, Scim.ops(Map.of("op", "replace", "path", "id", "value", elsewhere))),
+                scim.patch(
+                        "/Users/" + id,
+                        Scim.ops(
+                                Map.of("op", "replace", "path", "meta.lastModified", "value", "2020-01-01T00:00:00Z"))),
+                scim.patch(
+                        "/Users/" + id,
+                        Scim.ops(Map.of("op", "add", "path", "groups", "value", List.of(Map.of("value", elsewhere))))),
+                scim.patch(
+                        "/Users/" + id,
+                        Scim.ops(Map.of("op", "Replace", "value", Map.of("id", elsewhere, "title", "Countess")))),
+                scim.patch("/Users/" + id, Scim.ops(Map.of("op", "remove", "path", "userName"))));
+
+        // then each is 400 mutability, in SCIM's error shape, and the user is as it was
+        for (Api.Response response : refused) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.json().path("scimType").asString()).isEqualTo("mutability");
+        }
+        Api.Response after = scim.get("/Users/" + id);
+        assertThat(after.json().path("id").asString()).isEqualTo(id);
+        assertThat(after.json().has("title")).isFalse();
+        assertThat(after.header("ETag")).isEqualTo(created.header("ETag"));
+        assertThat(scim.get("/Users/" + elsewhere).status()).isEqualTo(404);
+        // and restating its own id (as Okta's replace does) changes nothing and is no error
+        Api.Response ownId = scim.patch(
+                "/Users/" + id, Scim.ops(Map.of("op", "replace", "value", Map.of("id", id, "title", "Countess"))));
+        assertThat(ownId.status()).as(ownId.toString()).isEqualTo(200);
+        assertThat(ownId.json().path("title").asString()).isEqualTo("Countess");
+    }
+
+    @Test
+    void aMalformedIfMatchIs400InvalidVersAndAStaleOneStays412() {
+        Api.Response created = scim.post("/Users", oktaUser(Fixtures.uniqueEmail("vers")));
+        String id = created.field("id");
+        var change = Scim.ops(Map.of("op", "replace", "path", "title", "value", "One"));
+        Map<String, Object> put = oktaUser(created.json().path("userName").asString());
+
+        Api.Response unquoted = scim.send("PATCH", "/Users/" + id, change, Map.of("If-Match", "abc"));
+        Api.Response starInAList = scim.send("PUT", "/Users/" + id, put, Map.of("If-Match", "*, W/\"x\""));
+        Api.Response onDelete = scim.send("DELETE", "/Users/" + id, null, Map.of("If-Match", "W/abc"));
+        Api.Response stale = scim.send("PUT", "/Users/" + id, put, Map.of("If-Match", "W/\"old\", \"older\""));
+
+        for (Api.Response malformed : List.of(unquoted, starInAList, onDelete)) {
+            assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+            assertThat(malformed.json().path("scimType").asString()).isEqualTo("invalidVers");
+        }
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(scim.get("/Users/" + id).header("ETag")).isEqualTo(created.header("ETag"));
     }
 
     @Test

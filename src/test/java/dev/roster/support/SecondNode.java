@@ -28,6 +28,14 @@ public final class SecondNode {
 
     /** Starts a node that reaches the test database at {@code jdbcUrl} (through a {@link TcpProxy}, say). */
     public static ConfigurableApplicationContext start(String jdbcUrl, DatabaseServer database, String... settings) {
+        return new SpringApplicationBuilder(RosterApplication.class).run(arguments(jdbcUrl, database, settings));
+    }
+
+    /**
+     * The command-line arguments of a node on the test database: the defaults with the test's settings in their
+     * place, for {@link #start} or for a node in a process of its own.
+     */
+    public static String[] arguments(String jdbcUrl, DatabaseServer database, String... settings) {
         Map<String, String> args = new LinkedHashMap<>();
         for (String setting : List.of(
                 "--server.port=0",
@@ -48,8 +56,7 @@ public final class SecondNode {
         for (String setting : settings) {
             put(args, setting);
         }
-        return new SpringApplicationBuilder(RosterApplication.class)
-                .run(args.values().toArray(String[]::new));
+        return args.values().toArray(String[]::new);
     }
 
     /** A test's setting replaces the default of the same name: a name given twice would be read as a list. */
@@ -60,7 +67,12 @@ public final class SecondNode {
 
     /** A client of the node. */
     public static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(port(node));
+    }
+
+    /** The node's API port on 127.0.0.1. */
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     /** A client of the node's management port (health, metrics). */

@@ -3,6 +3,7 @@ package dev.roster.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.shared.net.HostResolver;
+import dev.roster.support.Receiver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

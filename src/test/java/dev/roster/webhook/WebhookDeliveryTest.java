@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.Receiver;
 import dev.roster.support.RosterTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,21 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryTest extends ApiTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Receiver receiver;
+
+    @RegisterExtension
+    static final Receiver receiver = Receiver.started();
 
     private Tenant tenant;
     private String path;
     private String secret;
-
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @BeforeEach
     void subscribe() {

@@ -7,14 +7,14 @@ import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.Receiver;
 import dev.roster.support.RosterTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What webhooks:manage alone may not do: read through a subscription, or silence another caller's webhooks. */
@@ -22,19 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookPermissionsTest extends ApiTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Receiver receiver;
+
+    @RegisterExtension
+    static final Receiver receiver = Receiver.started();
 
     private Tenant tenant;
-
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @BeforeEach
     void newTenant() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.Receiver;
 import dev.roster.support.RosterTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +17,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RosterTest
 class WebhookSecretAtRestTest extends ApiTestBase {
 
-    private static Receiver receiver;
+    @RegisterExtension
+    static final Receiver receiver = Receiver.started();
 
     @Autowired
     private JdbcClient jdbc;
@@ -39,16 +40,6 @@ class WebhookSecretAtRestTest extends ApiTestBase {
     private String path;
     private String endpointId;
     private String secret;
-
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @BeforeEach
     void subscribe() {

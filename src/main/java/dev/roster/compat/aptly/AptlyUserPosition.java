@@ -11,6 +11,8 @@ import java.util.UUID;
  * updatedOn are null.
  *
  * @param positionsId the position's id
+ * @param isSCIMProvisioned true when a SCIM directory provisioned the user who holds it (Roster's {@code
+ *     scimManaged}); positions themselves are set only through Roster's API, since SCIM has no position attribute
  */
 @Schema(name = "AptlyUserPosition")
 record AptlyUserPosition(
@@ -41,7 +43,7 @@ record AptlyUserPosition(
                         null,
                         null,
                         p.name(),
-                        false))
+                        user.scimManaged()))
                 .toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,46 @@ class AptlyApiTest extends ApiTestBase {
         JsonNode primary = created.json().path("data").path("manager").path("primaryOrganization");
         assertThat(primary.path("groupName").asString()).isEqualTo("Engineering Team");
         assertThat(primary.path("tenantGroupTypeName").asString()).isEqualTo("Department");
+    }
+
+    @Test
+    void aManagerProvisionedBySCIMShowsIsSCIMProvisionedOnItsPositionsAndTheNewUserDoesNot() {
+        // given a manager that the organization's directory provisioned through SCIM, holding the position
+        String token = api.post("/v1/scim-tokens", tenant.adminKey(), Map.of("name", "Okta"))
+                .field("token");
+        String scimManager = created(api.post(
+                "/scim/v2/Users",
+                token,
+                Map.of(
+                        "schemas",
+                        List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                        "userName",
+                        Fixtures.uniqueEmail("scim-manager"))));
+        assertThat(api.send(
+                                "PUT",
+                                "/v1/users/" + scimManager + "/positions/" + position,
+                                tenant.adminKey(),
+                                null,
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        // when a user is created under that manager through Aptly's endpoint
+        var answer = api.post(
+                PATH, tenant.adminKey(), sample(Fixtures.uniqueEmail("jamar")).replace(manager, scimManager));
+
+        // then the manager's holding says SCIM provisioned it, and the new user's own does not
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode data = answer.json().path("data");
+        assertThat(data.path("manager")
+                        .path("userPositions")
+                        .get(0)
+                        .path("isSCIMProvisioned")
+                        .asBoolean())
+                .isTrue();
+        assertThat(data.path("userPositions").get(0).path("isSCIMProvisioned").asBoolean())
+                .isFalse();
+        assertThat(data.path("autoProvisioned").asBoolean()).isFalse();
     }
 
     @Test
