@@ -141,9 +141,8 @@ public class UserService {
 
     /**
      * A user of the organization, deleted or not (a deleted user shows deletedAt). Needs users:read, except for a
-     * signed-in user reading itself.
+     * signed-in user reading itself. One statement, so no transaction: it costs one round trip, not three.
      */
-    @Transactional(readOnly = true)
     public User get(Caller caller, OrganizationId pathId, UserId id) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         if (!caller.isUser(id.value())) {
