@@ -12,52 +12,50 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Roster's load generator. Seeds organizations, warms up, then drives each scenario for a fixed time at 1, 4 and
- * 16 concurrent clients over keep-alive HTTP with unique request bodies, and measures the database's own ceiling
- * on the same machine through JDBC. Loopback only. Run it through bench/run.
+ * The benchmark's driver. {@code roster} and {@code keycloak} seed one system, warm it up and drive each of its
+ * scenarios for a fixed time at each client count over keep-alive HTTP/1.1 ({@link LeanHttp}), measuring requests/s,
+ * latency percentiles and the CPU per request of the server, of its PostgreSQL and of this generator;
+ * {@code compare} reads both result files and prints the side-by-side table. Loopback only. Run it through
+ * bench/run, which starts PostgreSQL, Roster and Keycloak one after the other.
  */
 public class LoadGenerator {
 
-    static final int[] CLIENTS = {1, 4, 16};
     static final AtomicLong SEQUENCE = new AtomicLong();
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
+    final Map<String, String> args;
     final String url;
-    final String platformKey;
-    final long pid;
-    final String jdbc;
+    final long serverPid;
+    final long postgresPid;
     final Duration step;
-    final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    final String run = Long.toString(System.currentTimeMillis(), 36);
+    final int[] clientCounts;
+    /** The users of the organization (or realm) both systems list and read: 30,000 unless told. */
+    final int compared;
+    final Map<String, Map<Integer, Result>> results = new LinkedHashMap<>();
 
     LoadGenerator(Map<String, String> args) {
+        this.args = args;
         url = args.get("url");
-        platformKey = args.get("key");
-        pid = Long.parseLong(args.get("pid"));
-        jdbc = args.get("jdbc");
+        serverPid = Long.parseLong(args.get("pid"));
+        postgresPid = Long.parseLong(args.get("pg-pid"));
         step = Duration.ofSeconds(Long.parseLong(args.getOrDefault("seconds", "5")));
+        clientCounts = Arrays.stream(args.getOrDefault("clients", "1,16").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        compared = Integer.parseInt(args.getOrDefault("compared", "30000"));
         if (!URI.create(url).getHost().equals("127.0.0.1")) {
             throw new IllegalArgumentException("The benchmark targets loopback only");
         }
@@ -65,130 +63,115 @@ public class LoadGenerator {
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
+        for (int i = 1; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
         }
-        SmtpSink.start(Integer.parseInt(args.get("smtp-port")));
-        new LoadGenerator(args).runAll(Path.of(args.get("out")));
-    }
-
-    void runAll(Path out) throws Exception {
-        System.out.printf("Roster benchmark: %s, %d cores, %s per step%n", url, Runtime.getRuntime().availableProcessors(),
-                step);
-        Tenant plain = tenant("enterprise");
-        Tenant inviting = tenant("enterprise");
-        Tenant small = tenant("enterprise");
-        Tenant large = tenant("enterprise");
-        long seedStart = System.nanoTime();
-        List<String> smallIds = seed(small, 1_000);
-        seed(large, 100_000);
-        System.out.printf("Seeded 1,000 and 100,000 users in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
-        String deepCursor = cursorNear(large, 99_000);
-        String smallDeepCursor = cursorNear(small, 990);
-
-        Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        scenarios.put("create user (no email)", () -> post("/v1/users", plain.key,
-                "{\"email\":\"" + unique("c") + "\",\"sendInvitation\":false}", 201));
-        scenarios.put("create + invite (SMTP sink)", () -> post("/v1/users", inviting.key,
-                "{\"email\":\"" + unique("i") + "\"}", 201));
-        scenarios.put("get user by id", () -> get("/v1/users/" + smallIds.get(ThreadLocalRandom.current()
-                .nextInt(smallIds.size())), small.key, 200));
-        scenarios.put("list 20, first page, 100k org", () -> get("/v1/users?limit=20", large.key, 200));
-        scenarios.put("list 20, deep cursor, 100k org", () -> get("/v1/users?limit=20&cursor=" + deepCursor,
-                large.key, 200));
-        scenarios.put("list 20, first page, 1k org", () -> get("/v1/users?limit=20", small.key, 200));
-        scenarios.put("list 20, deep cursor, 1k org", () -> get("/v1/users?limit=20&cursor=" + smallDeepCursor,
-                small.key, 200));
-        // The JWKS document is public and read from memory: with a key, the difference is the key's authentication.
-        scenarios.put("API key auth, trivial endpoint", () -> get("/.well-known/jwks.json", small.key, 200));
-        scenarios.put("no key, same endpoint (baseline)", () -> get("/.well-known/jwks.json", null, 200));
-
-        warmUp(scenarios, 10_000);
-        drainOutbox();
-
-        Map<String, Map<Integer, Result>> results = new LinkedHashMap<>();
-        for (var scenario : scenarios.entrySet()) {
-            Map<Integer, Result> byClients = new LinkedHashMap<>();
-            for (int clients : CLIENTS) {
-                drainOutbox();
-                Result result = drive(scenario.getValue(), clients);
-                byClients.put(clients, result);
-                System.out.printf("%-34s %2d clients %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms"
-                                + "  CPU us/req: roster %5.0f  postgres %4.0f  client %4.0f%n",
-                        scenario.getKey(), clients, result.rps, result.p50, result.p95, result.p99, result.cpuMicros,
-                        result.postgresMicros, result.clientMicros);
+        switch (argv[0]) {
+            case "roster" -> {
+                SmtpSink.start(Integer.parseInt(args.get("smtp-port")));
+                new RosterBench(new LoadGenerator(args)).run();
             }
-            results.put(scenario.getKey(), byClients);
+            case "keycloak" -> new KeycloakBench(new LoadGenerator(args)).run();
+            case "compare" -> Compare.main(args);
+            default -> throw new IllegalArgumentException("roster, keycloak or compare");
         }
-
-        Map<String, Map<Integer, Result>> ceiling = databaseCeiling();
-        long rssKiB = rssKiB();
-        printRatios(results, ceiling);
-        System.out.printf("Roster RSS after the run: %d MiB%n", rssKiB / 1024);
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json(results, ceiling, rssKiB));
-        System.out.println("Wrote " + out);
     }
 
-    // ---- scenarios ----
+    // ---- scenarios and their measurement ----
 
+    /** One request of a scenario, made by one client on its own connection. */
     interface Scenario {
-        void call() throws Exception;
+        void call(Client client) throws Exception;
     }
 
-    record Tenant(String id, String key) {}
+    /** A client thread's connection and whatever a scenario keeps between its requests (a cursor, an offset). */
+    static final class Client {
+        final LeanHttp http;
+        String cursor;
+        long position;
+
+        Client(String url) {
+            http = new LeanHttp(url);
+        }
+    }
 
     /**
-     * @param cpuMicros Roster's CPU (all its threads, GC and JIT included) per request
-     * @param postgresMicros the PostgreSQL server processes' CPU per request
-     * @param clientMicros this load generator's own CPU per request
+     * @param serverMicros the server's CPU (all its threads, GC and JIT included) per request
+     * @param postgresMicros the CPU of the PostgreSQL server (postmaster and every backend) per request
+     * @param clientMicros this generator's own CPU per request
      */
-    record Result(long requests, double rps, double p50, double p95, double p99, double cpuMicros,
-            double postgresMicros, double clientMicros) {}
+    record Result(long requests, double rps, double p50, double p95, double p99, double serverMicros,
+            double postgresMicros, double clientMicros) {
+
+        double totalMicros() {
+            return serverMicros + postgresMicros;
+        }
+    }
+
+    /** Drives the scenario at each client count and prints and keeps each step's figures. */
+    void measure(String name, Scenario scenario, int... counts) throws Exception {
+        Map<Integer, Result> byClients = new LinkedHashMap<>();
+        for (int clients : counts.length == 0 ? clientCounts : counts) {
+            Result r = drive(scenario, clients);
+            byClients.put(clients, r);
+            System.out.printf("%-44s %2d clients %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms"
+                            + "  CPU us/req: server %5.0f + postgres %5.0f = %5.0f  (generator %4.0f)%n",
+                    name, clients, r.rps, r.p50, r.p95, r.p99, r.serverMicros, r.postgresMicros, r.totalMicros(),
+                    r.clientMicros);
+        }
+        results.put(name, byClients);
+    }
 
     Result drive(Scenario scenario, int clients) throws Exception {
-        long cpuBefore = cpuTicks();
-        long postgresBefore = postgresTicks();
-        long clientBefore = clientNanos();
-        long deadline = System.nanoTime() + step.toNanos();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch start = new CountDownLatch(1);
-        List<Exception> failures = new ArrayList<>();
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        long[] deadline = new long[1];
         for (int i = 0; i < clients; i++) {
-            long[] samples = new long[2_000_000];
+            long[] samples = new long[1_000_000];
             latencies.add(samples);
             Thread thread = new Thread(() -> {
                 int n = 0;
+                Client client = new Client(url);
                 try {
+                    scenario.call(client); // opens the connection before the clock starts
+                    ready.countDown();
                     start.await();
-                    while (System.nanoTime() < deadline && n < samples.length - 1) {
+                    while (System.nanoTime() < deadline[0] && n < samples.length - 1) {
                         long t0 = System.nanoTime();
-                        scenario.call();
+                        scenario.call(client);
                         samples[++n] = System.nanoTime() - t0;
                     }
                 } catch (Exception e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
+                    failures.add(e);
+                    ready.countDown();
+                } finally {
+                    client.http.close();
                 }
                 samples[0] = n;
             });
             threads.add(thread);
             thread.start();
         }
+        ready.await();
+        long serverBefore = ticks(serverPid);
+        long postgresBefore = postgresTicks();
+        long clientBefore = clientNanos();
         long t0 = System.nanoTime();
+        deadline[0] = t0 + step.toNanos();
         start.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long serverTicks = ticks(serverPid) - serverBefore;
+        long postgresTicks = postgresTicks() - postgresBefore;
+        long clientNanos = clientNanos() - clientBefore;
         if (!failures.isEmpty()) {
             throw new IllegalStateException("A request failed", failures.get(0));
         }
-        long cpuTicks = cpuTicks() - cpuBefore;
-        long postgresTicks = postgresTicks() - postgresBefore;
-        long clientNanos = clientNanos() - clientBefore;
         long total = latencies.stream().mapToLong(s -> s[0]).sum();
         long[] all = new long[(int) total];
         int k = 0;
@@ -198,27 +181,33 @@ public class LoadGenerator {
         }
         Arrays.sort(all);
         long n = Math.max(1, total);
-        return new Result(total, total / seconds, pct(all, 50), pct(all, 95), pct(all, 99),
-                cpuTicks * 10_000.0 / n, postgresTicks * 10_000.0 / n, clientNanos / 1000.0 / n);
+        double tick = 1_000_000.0 / clockTicksPerSecond();
+        return new Result(total, total / seconds, pct(all, 50), pct(all, 95), pct(all, 99), serverTicks * tick / n,
+                postgresTicks * tick / n, clientNanos / 1000.0 / n);
     }
 
+    /** The same number of requests for every system, spread over its scenarios, from 4 clients. */
     void warmUp(Map<String, Scenario> scenarios, int requests) throws Exception {
         long t0 = System.nanoTime();
         List<Scenario> all = new ArrayList<>(scenarios.values());
-        Thread[] threads = new Thread[4];
         AtomicLong left = new AtomicLong(requests);
-        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(() -> {
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread thread = new Thread(() -> {
+                Client client = new Client(url);
                 try {
-                    while (left.decrementAndGet() >= 0) {
-                        all.get((int) (left.get() % all.size())).call();
+                    for (long n; (n = left.decrementAndGet()) >= 0; ) {
+                        all.get((int) (n % all.size())).call(client);
                     }
                 } catch (Exception e) {
                     failures.add(e);
+                } finally {
+                    client.http.close();
                 }
             });
-            threads[i].start();
+            threads.add(thread);
+            thread.start();
         }
         for (Thread thread : threads) {
             thread.join();
@@ -229,210 +218,50 @@ public class LoadGenerator {
         System.out.printf("Warmed up with %,d requests in %.1f s%n", requests, (System.nanoTime() - t0) / 1e9);
     }
 
-    /**
-     * Waits until Roster has sent every queued email, so that one scenario's mail does not spend CPU in the next
-     * scenario's measurement.
-     */
-    void drainOutbox() throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                PreparedStatement p = c.prepareStatement(
-                        "SELECT count(*) FROM outbox_messages WHERE status = 'pending'")) {
-            for (int i = 0; i < 600; i++) {
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("The outbox did not drain within a minute");
-    }
-
-    // ---- the database's own ceiling ----
-
-    Map<String, Map<Integer, Result>> databaseCeiling() throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bench_ceiling");
-            s.execute("CREATE TABLE bench_ceiling (id uuid PRIMARY KEY, organization_id uuid NOT NULL, email text NOT NULL,"
-                    + " created_at timestamptz NOT NULL DEFAULT now())");
-            s.execute("CREATE UNIQUE INDEX ON bench_ceiling (organization_id, email)");
-            s.execute("INSERT INTO bench_ceiling SELECT gen_random_uuid(), gen_random_uuid(), 'seed' || g FROM"
-                    + " generate_series(1, 1000) g");
-        }
-        List<UUID> ids = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM bench_ceiling")) {
-            while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
-            }
-        }
-        UUID org = UUID.randomUUID();
-        Map<String, Map<Integer, Result>> ceiling = new LinkedHashMap<>();
-        ceiling.put("JDBC one-row insert per transaction", new LinkedHashMap<>());
-        ceiling.put("JDBC primary-key select", new LinkedHashMap<>());
-        for (int clients : CLIENTS) {
-            ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+    /** Runs {@code task(i)} for i in [0, count) on {@code clients} threads, each with its own connection. */
+    void parallel(int count, int clients, IndexedTask task) throws Exception {
+        AtomicLong next = new AtomicLong();
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                Client client = new Client(url);
                 try {
-                    return DriverManager.getConnection(jdbc, "postgres", "");
+                    for (long i; (i = next.getAndIncrement()) < count; ) {
+                        task.run(client, (int) i);
+                    }
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    failures.add(e);
+                } finally {
+                    client.http.close();
                 }
             });
-            Result insert = drive(() -> {
-                try (PreparedStatement p = connections.get().prepareStatement(
-                        "INSERT INTO bench_ceiling (id, organization_id, email) VALUES (?, ?, ?)")) {
-                    p.setObject(1, UUID.randomUUID());
-                    p.setObject(2, org);
-                    p.setString(3, unique("db"));
-                    p.executeUpdate();
-                }
-            }, clients);
-            Result select = drive(() -> {
-                try (PreparedStatement p = connections.get().prepareStatement("SELECT * FROM bench_ceiling WHERE id = ?")) {
-                    p.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-                    try (ResultSet rs = p.executeQuery()) {
-                        rs.next();
-                    }
-                }
-            }, clients);
-            ceiling.get("JDBC one-row insert per transaction").put(clients, insert);
-            ceiling.get("JDBC primary-key select").put(clients, select);
-            System.out.printf("%-34s %2d clients %9.0f rows/s   |  PK select %9.0f/s%n", "database ceiling: insert",
-                    clients, insert.rps, select.rps);
+            threads.add(thread);
+            thread.start();
         }
-        return ceiling;
-    }
-
-    void printRatios(Map<String, Map<Integer, Result>> results, Map<String, Map<Integer, Result>> ceiling) {
-        System.out.println();
-        System.out.println("Roster as a share of the database's own ceiling (same concurrency):");
-        for (int clients : CLIENTS) {
-            double insert = ceiling.get("JDBC one-row insert per transaction").get(clients).rps;
-            double select = ceiling.get("JDBC primary-key select").get(clients).rps;
-            System.out.printf("  %2d clients: create %.2f x insert, create+invite %.2f x insert, get %.2f x select%n",
-                    clients,
-                    results.get("create user (no email)").get(clients).rps / insert,
-                    results.get("create + invite (SMTP sink)").get(clients).rps / insert,
-                    results.get("get user by id").get(clients).rps / select);
+        for (Thread thread : threads) {
+            thread.join();
         }
-        double authCpu = results.get("API key auth, trivial endpoint").get(16).cpuMicros
-                - results.get("no key, same endpoint (baseline)").get(16).cpuMicros;
-        System.out.printf("API-key authentication: about %.1f us of Roster CPU per request (16 clients, over baseline)%n",
-                authCpu);
-        double deep = results.get("list 20, deep cursor, 100k org").get(16).p95;
-        double small = results.get("list 20, deep cursor, 1k org").get(16).p95;
-        System.out.printf("List p95 at 16 clients, deep cursor: 100k org %.2f ms vs 1k org %.2f ms (%.2f x)%n", deep,
-                small, deep / small);
-    }
-
-    // ---- HTTP ----
-
-    void post(String path, String key, String body, int expected) throws Exception {
-        send(HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), expected);
-    }
-
-    void get(String path, String key, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).GET();
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        send(request, expected);
-    }
-
-    String send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    Tenant tenant(String plan) throws Exception {
-        String org = field(send(HttpRequest.newBuilder(URI.create(url + "/v1/organizations"))
-                .header("Authorization", "Bearer " + platformKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench " + unique("o") + "\",\"plan\":\"" + plan
-                        + "\"}")), 201), "id");
-        String key = field(send(HttpRequest.newBuilder(URI.create(url + "/v1/organizations/" + org + "/api-keys"))
-                .header("Authorization", "Bearer " + platformKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"role\":\"admin\"}")), 201), "key");
-        return new Tenant(org, key);
-    }
-
-    /** Seeds users straight into the database (one statement), with ids spread over time like real ones. */
-    List<String> seed(Tenant tenant, int count) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                PreparedStatement p = c.prepareStatement("""
-                        WITH seeded AS (
-                            INSERT INTO users (id, organization_id, email, first_name, last_name, name, status,
-                                send_invitation, activated_at, created_at, created_by, updated_at, updated_by)
-                            SELECT gen_random_uuid(), ?, 'seed' || g || '-' || ? || '@example.com', 'First' || g,
-                                'Last' || g, 'Seed User ' || g, 'active', false, now(),
-                                now() - make_interval(secs => ? - g), 'bench', now(), 'bench'
-                            FROM generate_series(1, ?) g
-                            RETURNING id, organization_id, created_at)
-                        INSERT INTO role_assignments (id, organization_id, user_id, role_id, created_at, created_by)
-                        SELECT gen_random_uuid(), organization_id, id, '00000000-0000-4000-8000-000000000002',
-                            created_at, 'bench'
-                        FROM seeded
-                        """)) {
-            p.setObject(1, UUID.fromString(tenant.id));
-            p.setString(2, run + tenant.id.substring(0, 8));
-            p.setInt(3, count);
-            p.setInt(4, count);
-            p.executeUpdate();
-            try (PreparedStatement seats = c.prepareStatement(
-                    "UPDATE organizations SET seats_used = seats_used + ? WHERE id = ?")) {
-                seats.setInt(1, count);
-                seats.setObject(2, UUID.fromString(tenant.id));
-                seats.executeUpdate();
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE users");
-                s.execute("ANALYZE role_assignments");
-            }
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT id FROM users WHERE organization_id = ?")) {
-                q.setObject(1, UUID.fromString(tenant.id));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("A setup request failed", failures.get(0));
         }
     }
 
-    /** The API's cursor after the n-th user (the same encoding Roster uses: opaque to clients). */
-    String cursorNear(Tenant tenant, int n) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                PreparedStatement p = c.prepareStatement("""
-                        SELECT extract(epoch FROM date_trunc('second', created_at))::bigint AS s,
-                            (extract(microseconds FROM created_at)::bigint % 1000000) * 1000 AS nanos, id
-                        FROM users WHERE organization_id = ? AND deleted_at IS NULL
-                        ORDER BY created_at, id OFFSET ? LIMIT 1
-                        """)) {
-            p.setObject(1, UUID.fromString(tenant.id));
-            p.setInt(2, n);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                String raw = rs.getLong("s") + "." + rs.getLong("nanos") + "." + rs.getString("id");
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-            }
-        }
+    interface IndexedTask {
+        void run(Client client, int index) throws Exception;
     }
 
-    String unique(String prefix) {
-        return prefix + "-" + run + "-" + SEQUENCE.incrementAndGet() + "@bench.example.com";
+    // ---- HTTP helpers ----
+
+    static LeanHttp.Response expect(LeanHttp.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException(response.status() + " " + response.body());
+        }
+        return response;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet() + "@bench.example.com";
     }
 
     static String field(String json, String name) {
@@ -445,33 +274,34 @@ public class LoadGenerator {
 
     // ---- measurements ----
 
-    long cpuTicks() throws IOException {
+    static long ticks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    /** CPU ticks of every PostgreSQL server process on this machine (the embedded one is the only one). */
-    long postgresTicks() {
-        long ticks = 0;
+    /** CPU ticks of this run's PostgreSQL: its postmaster and every process it started (backends, WAL writer...). */
+    long postgresTicks() throws IOException {
+        long sum = ticks(postgresPid);
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path dir : processes.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("postgres")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(f[1]) == postgresPid) {
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we looked
                 }
             }
-        } catch (IOException e) {
-            return 0;
         }
-        return ticks;
+        return sum;
+    }
+
+    static long clockTicksPerSecond() {
+        return 100; // USER_HZ on Linux
     }
 
     static long clientNanos() {
@@ -479,7 +309,7 @@ public class LoadGenerator {
     }
 
     long rssKiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
@@ -494,33 +324,25 @@ public class LoadGenerator {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    String json(Map<String, Map<Integer, Result>> results, Map<String, Map<Integer, Result>> ceiling, long rss) {
-        StringBuilder out = new StringBuilder("{\n  \"cores\": " + Runtime.getRuntime().availableProcessors()
-                + ",\n  \"secondsPerStep\": " + step.toSeconds() + ",\n  \"rosterRssKiB\": " + rss + ",\n  \"scenarios\": {");
-        append(out, results);
-        out.append("\n  },\n  \"databaseCeiling\": {");
-        append(out, ceiling);
-        return out.append("\n  }\n}\n").toString();
-    }
-
-    static void append(StringBuilder out, Map<String, Map<Integer, Result>> results) {
-        String sep = "";
+    /**
+     * Writes every step as a tab-separated line ({@code system scenario clients rps p50 p95 p99 server postgres
+     * generator}) and the facts of the run ({@code # name value}), which {@code compare} reads.
+     */
+    void write(String system, Map<String, String> facts) throws IOException {
+        Path out = Path.of(args.get("out"));
+        Files.createDirectories(out.getParent());
+        StringBuilder text = new StringBuilder();
+        facts.forEach((name, value) -> text.append("# ").append(name).append('\t').append(value).append('\n'));
         for (var scenario : results.entrySet()) {
-            out.append(sep).append("\n    \"").append(scenario.getKey()).append("\": {");
-            String inner = "";
-            for (var r : scenario.getValue().entrySet()) {
-                Result v = r.getValue();
-                out.append(inner).append(String.format(
-                        "\n      \"%d\": {\"requests\": %d, \"rps\": %.1f, \"p50ms\": %.3f, \"p95ms\": %.3f, \"p99ms\": %.3f,"
-                                + " \"rosterCpuMicrosPerRequest\": %.1f, \"postgresCpuMicrosPerRequest\": %.1f,"
-                                + " \"clientCpuMicrosPerRequest\": %.1f}",
-                        r.getKey(), v.requests, v.rps, v.p50, v.p95, v.p99, v.cpuMicros, v.postgresMicros,
-                        v.clientMicros));
-                inner = ",";
+            for (var step : scenario.getValue().entrySet()) {
+                Result r = step.getValue();
+                text.append(String.format("%s\t%s\t%d\t%.1f\t%.3f\t%.3f\t%.3f\t%.1f\t%.1f\t%.1f%n", system,
+                        scenario.getKey(), step.getKey(), r.rps, r.p50, r.p95, r.p99, r.serverMicros, r.postgresMicros,
+                        r.clientMicros));
             }
-            out.append("\n    }");
-            sep = ",";
         }
+        Files.writeString(out, text);
+        System.out.println("Wrote " + out);
     }
 
     /**

@@ -24,19 +24,12 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeyService keys;
-    private final SignInService signIn;
+    private final BearerCallers callers;
     private final Problems problems;
 
-    BearerAuthenticationFilter(ApiKeyService keys, SignInService signIn, Problems problems) {
-        this.keys = keys;
-        this.signIn = signIn;
+    BearerAuthenticationFilter(BearerCallers callers, Problems problems) {
+        this.callers = callers;
         this.problems = problems;
-    }
-
-    private Optional<Caller> authenticate(String credential) {
-        boolean jwt = credential.chars().filter(c -> c == '.').count() == 2;
-        return jwt ? signIn.authenticate(credential) : keys.authenticate(credential);
     }
 
     @Override
@@ -48,7 +41,7 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Caller> caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authenticate(header.substring(BEARER.length()).strip())
+                ? callers.authenticate(header.substring(BEARER.length()).strip())
                 : Optional.empty();
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

@@ -114,8 +114,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, SignInService signIn, Problems problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerCallers callers, Problems problems) throws Exception {
         return pageHeaders(http)
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -123,8 +122,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(
-                        new BearerAuthenticationFilter(keys, signIn, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerAuthenticationFilter(callers, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")

@@ -30,22 +30,32 @@ class JdbcRoleAssignmentRepository {
 
     /** Assigns a role; empty when the user already holds it there. */
     Optional<RoleAssignment> assign(
-            OrganizationId org, UUID id, UserId user, UUID role, UUID resource, boolean pending, String actor) {
-        int inserted = jdbc.sql("""
+            OrganizationId org, UUID id, UserId user, Role role, UUID resource, boolean pending, String actor) {
+        return jdbc.sql("""
                         INSERT INTO role_assignments (id, organization_id, user_id, role_id, resource_id, pending,
                             created_by)
                         VALUES (:id, :org, :user, :role, :resource, :pending, :actor)
                         ON CONFLICT DO NOTHING
+                        RETURNING created_at
                         """)
                 .param("id", id)
                 .param("org", org.value())
                 .param("user", user.value())
-                .param("role", role)
+                .param("role", role.id())
                 .param("resource", resource)
                 .param("pending", pending)
                 .param("actor", actor)
-                .update();
-        return inserted == 0 ? Optional.empty() : findAssignment(org, user, id);
+                .query((rs, row) -> new RoleAssignment(
+                        id,
+                        user.value(),
+                        role.id(),
+                        role.name(),
+                        resource,
+                        resource == null ? "organization" : "environment",
+                        pending,
+                        Rows.instant(rs, "created_at"),
+                        actor))
+                .optional();
     }
 
     Optional<RoleAssignment> findAssignment(OrganizationId org, UserId user, UUID id) {

@@ -7,6 +7,7 @@ import dev.roster.shared.database.Keyset;
 import dev.roster.shared.database.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ class JdbcRoleRepository {
             "id, name, description, built_in, permissions, created_at, created_by, updated_at, updated_by";
     private static final String VISIBLE = "(organization_id = :org OR organization_id IS NULL)";
     private final JdbcClient jdbc;
+
+    /** admin and user: the same in every organization and never changed, so read once. */
+    private volatile Map<UUID, Role> builtIn;
 
     JdbcRoleRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -81,13 +85,22 @@ class JdbcRoleRepository {
         return oneRole(org, "lower(name) = lower(:value)", name);
     }
 
-    /** The built-in and the organization's roles among these ids, by id, in one query. */
+    /** The built-in and the organization's roles among these ids, by id, in one query (none for built-in ones). */
     Map<UUID, Role> findRoles(OrganizationId org, Collection<UUID> ids) {
         Map<UUID, Role> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("SELECT " + ROLE + " FROM roles WHERE " + VISIBLE + " AND id = ANY(:ids)")
+        List<UUID> custom = new ArrayList<>();
+        for (UUID id : ids) {
+            Role role = builtIn().get(id);
+            if (role != null) {
+                found.put(id, role);
+            } else {
+                custom.add(id);
+            }
+        }
+        if (!custom.isEmpty()) {
+            jdbc.sql("SELECT " + ROLE + " FROM roles WHERE organization_id = :org AND id = ANY(:ids)")
                     .param("org", org.value())
-                    .param("ids", ids.toArray(UUID[]::new))
+                    .param("ids", custom.toArray(UUID[]::new))
                     .query(JdbcRoleRepository::role)
                     .list()
                     .forEach(role -> found.put(role.id(), role));
@@ -95,19 +108,48 @@ class JdbcRoleRepository {
         return found;
     }
 
-    /** The roles these names name (case-insensitive), by the name as asked, in one query. */
+    /**
+     * The roles these names name (case-insensitive), by the name as asked, in one query, or none when they are all
+     * built-in ones (no custom role may take their names).
+     */
     Map<String, Role> findRolesByName(OrganizationId org, Collection<String> names) {
         Map<String, Role> found = new HashMap<>();
-        if (!names.isEmpty()) {
+        List<String> custom = new ArrayList<>();
+        for (String name : names) {
+            Role role = builtIn().values().stream()
+                    .filter(r -> r.name().equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElse(null);
+            if (role != null) {
+                found.put(name, role);
+            } else {
+                custom.add(name);
+            }
+        }
+        if (!custom.isEmpty()) {
             jdbc.sql("SELECT asked, " + ROLE + " FROM roles JOIN unnest(CAST(:names AS text[])) AS a(asked)"
-                            + " ON lower(name) = lower(asked) WHERE " + VISIBLE)
+                            + " ON lower(name) = lower(asked) WHERE organization_id = :org")
                     .param("org", org.value())
-                    .param("names", names.toArray(String[]::new))
+                    .param("names", custom.toArray(String[]::new))
                     .query((rs, row) -> Map.entry(rs.getString("asked"), role(rs, row)))
                     .list()
                     .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         }
         return found;
+    }
+
+    private Map<UUID, Role> builtIn() {
+        Map<UUID, Role> roles = builtIn;
+        if (roles == null) {
+            Map<UUID, Role> read = new HashMap<>();
+            jdbc.sql("SELECT " + ROLE + " FROM roles WHERE built_in")
+                    .query(JdbcRoleRepository::role)
+                    .list()
+                    .forEach(role -> read.put(role.id(), role));
+            roles = Map.copyOf(read);
+            builtIn = roles;
+        }
+        return roles;
     }
 
     /** @param condition a constant, never user input */

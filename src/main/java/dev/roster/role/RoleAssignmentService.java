@@ -112,7 +112,7 @@ public class RoleAssignmentService {
                     "too_many_role_assignments", "A user holds at most " + MAX_ASSIGNMENTS + " role assignments.");
         }
         RoleAssignment assignment = assignments
-                .assign(org, Ids.next(), userId, role.id(), resource, false, caller.actor())
+                .assign(org, Ids.next(), userId, role, resource, false, caller.actor())
                 .orElseThrow(() ->
                         ProblemException.conflict("role_already_assigned", "The user already holds this role there."));
         publish(caller, org, "user.role_assigned", "user", userId.value(), described(assignment));
@@ -183,8 +183,11 @@ public class RoleAssignmentService {
     void on(UserRolesRequested request) {
         OrganizationId org = request.organizationId();
         Caller caller = request.caller();
-        assignments.lockAssignmentsOf(request.userId());
-        List<RoleAssignment> before = assignments.assignments(org, request.userId());
+        List<RoleAssignment> before = List.of();
+        if (!request.created()) {
+            assignments.lockAssignmentsOf(request.userId());
+            before = assignments.assignments(org, request.userId());
+        }
         Resolved resolved = resolveAll(org, request.roles());
         List<Wanted> wanted = new ArrayList<>();
         for (UserRolesRequested.RoleRef ref : request.roles()) {
@@ -209,7 +212,7 @@ public class RoleAssignmentService {
         }
         for (Wanted w : wanted) {
             assignments.assign(
-                    org, Ids.next(), request.userId(), w.role().id(), w.resource(), request.pending(), caller.actor());
+                    org, Ids.next(), request.userId(), w.role(), w.resource(), request.pending(), caller.actor());
         }
     }
 

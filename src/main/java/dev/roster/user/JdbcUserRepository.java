@@ -73,21 +73,30 @@ class JdbcUserRepository {
         this.json = json;
     }
 
-    void insert(OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor) {
-        jdbc.sql("""
+    /**
+     * Inserts a user unless a live user already has its email (in the organization, or anywhere when platformWide),
+     * checked in the same statement; answers whether it was inserted. Take {@link #lockEmail} first.
+     */
+    boolean insert(
+            OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor, boolean platformWide) {
+        return jdbc.sql("""
                         INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone,
                             status, allow_password_auth, send_invitation, metadata, external_id, manager_id,
                             activated_at, created_by, updated_by)
-                        VALUES (:id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :status,
+                        SELECT :id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :status,
                             :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId, :managerId,
-                            CASE WHEN :status = 'active' THEN now() END, :actor, :actor)
+                            CASE WHEN :status = 'active' THEN now() END, :actor, :actor
+                        WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = :email AND deleted_at IS NULL
+                                          AND (:platformWide OR organization_id = :org))
                         """)
-                .param("id", id.value())
-                .param("org", org.value())
-                .params(fields(user))
-                .param("status", status.code())
-                .param("actor", actor)
-                .update();
+                        .param("id", id.value())
+                        .param("org", org.value())
+                        .params(fields(user))
+                        .param("status", status.code())
+                        .param("actor", actor)
+                        .param("platformWide", platformWide)
+                        .update()
+                == 1;
     }
 
     Optional<User> find(OrganizationId org, UserId id) {

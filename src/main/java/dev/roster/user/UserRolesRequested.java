@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param replace true when the roles held across the organization are to become exactly these (an update); false
  *     to add them (a create)
  * @param pending true when the roles take effect only once the user accepts the invitation
+ * @param created true when the user was created in this very transaction, so holds no role yet and no one else can
+ *     be changing its roles
  */
 public record UserRolesRequested(
         Caller caller,
@@ -21,7 +23,8 @@ public record UserRolesRequested(
         UserId userId,
         List<RoleRef> roles,
         boolean replace,
-        boolean pending) {
+        boolean pending,
+        boolean created) {
 
     /**
      * One role, by name or by id, with an optional resource.

@@ -118,12 +118,10 @@ class JdbcWebhookRepository {
                 .list();
     }
 
-    /** The organization's enabled endpoints subscribed to this event type (or to all, {@code *}). */
-    List<WebhookEndpoint> subscribedEndpoints(OrganizationId org, String type) {
-        return jdbc.sql("SELECT " + ENDPOINT + " FROM webhook_endpoints WHERE organization_id = :org AND enabled"
-                        + " AND (CAST(:type AS text) = ANY(events) OR '*' = ANY(events))")
+    /** The organization's enabled endpoints. */
+    List<WebhookEndpoint> enabledEndpoints(OrganizationId org) {
+        return jdbc.sql("SELECT " + ENDPOINT + " FROM webhook_endpoints WHERE organization_id = :org AND enabled")
                 .param("org", org.value())
-                .param("type", type)
                 .query(JdbcWebhookRepository::endpoint)
                 .list();
     }
@@ -135,12 +133,18 @@ class JdbcWebhookRepository {
                 .update();
     }
 
+    /**
+     * Queues a delivery to an endpoint that is still there and enabled (a list of endpoints read a moment ago may
+     * name one just deleted or disabled: that one gets nothing, rather than failing the change).
+     */
     void insertDelivery(
             UUID id, OrganizationId org, UUID endpoint, UUID event, String type, String orderingKey, String payload) {
         jdbc.sql("""
                         INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, event_type,
                             ordering_key, payload)
-                        VALUES (:id, :org, :endpoint, :event, :type, :orderingKey, :payload)
+                        SELECT :id, :org, e.id, :event, :type, :orderingKey, :payload FROM webhook_endpoints e
+                        WHERE e.id = :endpoint AND e.organization_id = :org AND e.enabled
+                        FOR KEY SHARE
                         """)
                 .param("id", id)
                 .param("org", org.value())

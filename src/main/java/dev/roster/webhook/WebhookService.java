@@ -35,16 +35,19 @@ public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcWebhookRepository webhooks;
+    private final WebhookSubscriptions subscriptions;
     private final OrganizationService organizations;
     private final WebhookProperties properties;
     private final JsonMapper json;
 
     WebhookService(
             JdbcWebhookRepository webhooks,
+            WebhookSubscriptions subscriptions,
             OrganizationService organizations,
             WebhookProperties properties,
             JsonMapper json) {
         this.webhooks = webhooks;
+        this.subscriptions = subscriptions;
         this.organizations = organizations;
         this.properties = properties;
         this.json = json;
@@ -57,6 +60,7 @@ public class WebhookService {
         caller.require(Permission.WEBHOOKS_MANAGE);
         List<String> events = subscribable(caller, request.events());
         String secret = newSecret();
+        subscriptions.changing(org);
         WebhookEndpoint endpoint = webhooks.insertEndpoint(
                 Ids.next(),
                 org,
@@ -92,6 +96,7 @@ public class WebhookService {
         WebhookEndpointRequest v = patch.values();
         List<String> events = patch.has("events") ? events(v.events()) : current.events();
         requireReads(caller, events);
+        subscriptions.changing(current.organizationId());
         return webhooks.updateEndpoint(
                 current.organizationId(),
                 id,
@@ -116,6 +121,7 @@ public class WebhookService {
     @Transactional
     public void delete(Caller caller, OrganizationId pathId, UUID id) {
         WebhookEndpoint current = get(caller, pathId, id);
+        subscriptions.changing(current.organizationId());
         webhooks.deleteEndpoint(current.organizationId(), id);
     }
 
@@ -154,7 +160,7 @@ public class WebhookService {
         if (change.organizationId() == null || hooksDisabled()) {
             return;
         }
-        List<WebhookEndpoint> endpoints = webhooks.subscribedEndpoints(change.organizationId(), change.action());
+        List<WebhookEndpoint> endpoints = subscriptions.subscribed(change.organizationId(), change.action());
         if (endpoints.isEmpty()) {
             return;
         }
