@@ -43,6 +43,7 @@ public class MfaService {
     private final RoleAssignmentService roles;
     private final SecretBox box;
     private final Secrets secrets;
+    private final SignInAttempts attempts;
     private final ApplicationEventPublisher events;
 
     MfaService(
@@ -52,6 +53,7 @@ public class MfaService {
             RoleAssignmentService roles,
             SecretBox box,
             Secrets secrets,
+            SignInAttempts attempts,
             ApplicationEventPublisher events) {
         this.mfa = mfa;
         this.users = users;
@@ -59,6 +61,7 @@ public class MfaService {
         this.roles = roles;
         this.box = box;
         this.secrets = secrets;
+        this.attempts = attempts;
         this.events = events;
     }
 
@@ -116,6 +119,33 @@ public class MfaService {
         users.recordMfa(user.id(), true);
         publish(user.organizationId(), "user:" + user.id(), "user.mfa_enabled", user.id());
         return codes;
+    }
+
+    /**
+     * Turns off the signed-in user's own authenticator with a current code from it (a stolen session or token alone
+     * cannot): its secret and recovery codes are removed, and sign-in asks for the password only. Refused with 409
+     * {@code mfa_required_by_organization} while the user's organization requires MFA. Wrong codes count toward the
+     * email's sign-in limit, as at sign-in.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public void turnOff(Caller caller, String code) {
+        SignInCandidate user = signedIn(caller);
+        if (!user.mfaEnabled()) {
+            throw ProblemException.conflict("mfa_not_enabled", "This user has no authenticator to turn off.");
+        }
+        if (organizations.mfaRequired(user.organizationId())) {
+            throw ProblemException.conflict(
+                    "mfa_required_by_organization",
+                    "Your organization requires an authenticator; an admin can reset it if you lost yours.");
+        }
+        attempts.count(user.email());
+        if (code == null || !verify(user, code, null)) {
+            throw ProblemException.invalid("code", "is not the authenticator's current code");
+        }
+        attempts.clear(user.email());
+        mfa.delete(user.id());
+        users.recordMfa(user.id(), false);
+        publish(user.organizationId(), caller.actor(), "user.mfa_disabled", user.id());
     }
 
     /**
