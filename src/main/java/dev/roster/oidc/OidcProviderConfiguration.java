@@ -49,6 +49,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -141,6 +142,10 @@ class OidcProviderConfiguration {
                                             .andThen(admitted(applications)));
                                 }
                             })))
+                    .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
+                            providers.replaceAll(p -> p instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                                    ? new OwnTokensIntrospection(p)
+                                    : p)))
                     .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> {
                                 Map<String, Object> info = new LinkedHashMap<>();
                                 info.put("sub", context.getAuthorization().getPrincipalName());

@@ -264,6 +264,44 @@ class OidcProviderTest extends ApiTestBase {
     }
 
     @Test
+    void anApplicationCannotIntrospectAnotherApplicationsTokens() throws Exception {
+        // given application A's tokens, and another confidential application B
+        Flow flow = new Flow();
+        JsonNode tokens = JSON.readTree(
+                flow.exchange(flow.signInAndGetCode(), flow.verifier).body());
+        Api.Response other = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of("name", "Other app", "type", "confidential", "redirectUris", List.of(REDIRECT)));
+
+        // when B introspects A's access token and refresh token
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (String kind : List.of("access_token", "refresh_token")) {
+            HttpResponse<String> answer = post(
+                    other.field("clientId"),
+                    other.field("clientSecret"),
+                    "/oauth2/introspect",
+                    Map.of("token", tokens.path(kind).asText()));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            answers.put(kind, JSON.readTree(answer.body()));
+        }
+
+        // then B learns nothing: both are inactive to it, with no claims, while A still sees them active
+        assertThat(answers.values().stream().map(JsonNode::toString).toList())
+                .as(answers.keySet().toString())
+                .containsExactly("{\"active\":false}", "{\"active\":false}");
+        assertThat(JSON.readTree(flow.clientPost(
+                                        "/oauth2/introspect",
+                                        Map.of(
+                                                "token",
+                                                tokens.path("access_token").asText()))
+                                .body())
+                        .path("active")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void logoutEndsTheBrowserSessionAndReturnsToTheApplication() throws Exception {
         Flow flow = new Flow();
         JsonNode tokens = JSON.readTree(
@@ -453,15 +491,25 @@ class OidcProviderTest extends ApiTestBase {
         }
 
         HttpResponse<String> clientPost(String path, Map<String, String> form) {
-            String basic =
-                    Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + enc(e.getValue()))
-                            .collect(Collectors.joining("&")))));
+            return post(clientId, secret, path, form);
         }
+    }
+
+    /** A form posted by a client to the provider, with HTTP Basic when it has a secret. */
+    private HttpResponse<String> post(String client, String clientSecret, String path, Map<String, String> form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        if (clientSecret != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((client + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request);
     }
 
     private HttpResponse<String> get(String path) {
