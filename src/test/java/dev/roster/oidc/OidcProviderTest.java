@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +51,9 @@ class OidcProviderTest extends ApiTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Tenant tenant;
     private String email;
@@ -162,6 +167,103 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(again.body()).contains("invalid_grant");
         assertThat(flow.refresh(tokens.path("refresh_token").asText()).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aCodeOlderThanSixtySecondsIsRefused() {
+        // given a code, made to live 60 seconds
+        Flow flow = new Flow();
+        String code = flow.signInAndGetCode();
+        assertThat(jdbc.sql("SELECT extract(epoch FROM code_expires_at - code_issued_at)::int FROM"
+                                + " oauth2_authorizations WHERE user_id = :user::uuid AND code_hash IS NOT NULL")
+                        .param("user", userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(60);
+
+        // when its minute is over (moved in the database rather than waited for)
+        jdbc.sql("UPDATE oauth2_authorizations SET code_issued_at = now() - interval '61 seconds',"
+                        + " code_expires_at = now() - interval '1 second' WHERE user_id = :user::uuid")
+                .param("user", userId)
+                .update();
+        HttpResponse<String> late = flow.exchange(code, flow.verifier);
+
+        // then it buys nothing
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("invalid_grant").doesNotContain("access_token");
+    }
+
+    @Test
+    void aPublicApplicationSignsInWithPkceAndNoSecret() throws Exception {
+        // given a public application (a single-page or native app: no secret)
+        String spa = publicApplication();
+        Flow flow = new Flow();
+        flow.signIn();
+
+        // when it sends the browser to authorize with S256, and exchanges the code with its verifier and client id
+        String code = flow.code(flow.browser.get(flow.authorizeUrl().replace(clientId, spa)));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", spa);
+        form.put("code", code);
+        form.put("redirect_uri", REDIRECT);
+        form.put("code_verifier", flow.verifier);
+        HttpResponse<String> exchanged = post(spa, null, "/oauth2/token", form);
+
+        // then it gets an ID token for itself and an access token that works, and no refresh token
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        JsonNode tokens = JSON.readTree(exchanged.body());
+        JWTClaimsSet id = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
+        assertThat(id.getAudience()).containsExactly(spa);
+        assertThat(id.getSubject()).isEqualTo(userId);
+        assertThat(id.getStringClaim("nonce")).isEqualTo(flow.nonce);
+        assertThat(tokens.has("refresh_token")).isFalse();
+        HttpResponse<String> userInfo =
+                bearer("/userinfo", tokens.path("access_token").asText());
+        assertThat(userInfo.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(userInfo.body()).path("email").asText()).isEqualTo(email);
+
+        // and the same code again, or a code without its verifier, buys nothing
+        assertThat(post(spa, null, "/oauth2/token", form).statusCode()).isEqualTo(400);
+        String other = flow.code(flow.browser.get(flow.authorizeUrl().replace(clientId, spa)));
+        form.put("code", other);
+        form.remove("code_verifier");
+        HttpResponse<String> withoutVerifier = post(spa, null, "/oauth2/token", form);
+        // without a verifier a public client has nothing to authenticate with
+        assertThat(withoutVerifier.statusCode()).isEqualTo(401);
+        assertThat(withoutVerifier.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void thePlainPkceMethodTheImplicitFlowAndThePasswordGrantAreRefused() {
+        String spa = publicApplication();
+        Flow flow = new Flow();
+        flow.signIn();
+
+        HttpResponse<String> plain = flow.browser.get(flow.authorizeUrl()
+                .replace(clientId, spa)
+                .replaceAll(
+                        "code_challenge=[^&]+&code_challenge_method=S256",
+                        "code_challenge=" + flow.verifier + "&code_challenge_method=plain"));
+        HttpResponse<String> implicit =
+                flow.browser.get(flow.authorizeUrl().replace("response_type=code", "response_type=token"));
+        HttpResponse<String> password = flow.clientPost(
+                "/oauth2/token", Map.of("grant_type", "password", "username", email, "password", PASSWORD));
+
+        assertThat(plain.statusCode()).isEqualTo(302);
+        assertThat(plain.headers().firstValue("Location").orElseThrow())
+                .startsWith(REDIRECT + "?")
+                .contains("error=invalid_request", "code_challenge_method")
+                .doesNotContain("code=");
+        assertThat(implicit.statusCode()).as(implicit.headers().toString()).isIn(302, 400);
+        assertThat(implicit.headers().firstValue("Location").orElse("")).doesNotContain("access_token", "code=", "#");
+        assertThat(
+                        implicit.statusCode() == 400
+                                ? implicit.body()
+                                : implicit.headers().firstValue("Location").orElseThrow())
+                .contains("unsupported_response_type");
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(password.body()).contains("unsupported_grant_type").doesNotContain("access_token");
     }
 
     @Test
@@ -438,6 +540,16 @@ class OidcProviderTest extends ApiTestBase {
                         .status())
                 .isEqualTo(200);
         assertThat(api.get("/v1/users?limit=5", token).status()).isEqualTo(401);
+    }
+
+    /** A public application for the flow's redirect URI; returns its client id. */
+    private String publicApplication() {
+        Api.Response created = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of("name", "SPA", "type", "public", "redirectUris", List.of(REDIRECT)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("clientId");
     }
 
     /** One run of the flow: a browser, a PKCE verifier, a state and a nonce. */
