@@ -8,6 +8,7 @@ import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.MailServer;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
 import java.net.URI;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +156,68 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(info.path("org_name").asText()).isNotBlank();
         assertThat(api.get("/v1/users/" + userId, bearer).status()).isEqualTo(200);
         assertThat(api.get("/v1/users", bearer).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anInviteeWithATemporaryPasswordChoosesItsOwnOnTheWayToTheApplication() throws Exception {
+        // given a person invited with a temporary password
+        String invitee = Fixtures.uniqueEmail("temporary");
+        Api.Response created = api.post(
+                "/v1/users",
+                tenant.adminKey(),
+                Map.of("email", invitee, "invitationType", "temporary_password", "roles", List.of("user")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String temporary = MailServer.find(MailServer.await(invitee, 1).get(0), "temporary password: (\\S+)");
+
+        // when the application sends them to authorize, and they sign in with it on the hosted login
+        Flow flow = new Flow();
+        String login = flow.browser
+                .get(flow.authorizeUrl())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        String back = URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
+        HttpResponse<String> asked =
+                flow.browser.post("/login", Map.of("email", invitee, "password", temporary, "continue", back));
+        Matcher challenge =
+                Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"").matcher(asked.body());
+
+        // then they must choose their own password first, and only then go on to the application with a code
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Choose your password", "name=\"continue\"");
+        assertThat(asked.headers().firstValue("Location")).isEmpty();
+        assertThat(challenge.find()).isTrue();
+        assertThat(flow.browser
+                        .get(flow.authorizeUrl())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .startsWith("/login?continue=");
+        HttpResponse<String> changed = flow.browser.post(
+                "/login/password",
+                Map.of(
+                        "challengeToken",
+                        challenge.group(1),
+                        "newPassword",
+                        "my very own passphrase",
+                        "confirmation",
+                        "my very own passphrase",
+                        "continue",
+                        back));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(changed.headers().firstValue("Location")).hasValue(back);
+        String code = flow.code(flow.browser.get(back));
+        HttpResponse<String> exchanged = flow.exchange(code, flow.verifier);
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        JWTClaimsSet id = SignedJWT.parse(
+                        JSON.readTree(exchanged.body()).path("id_token").asText())
+                .getJWTClaimsSet();
+        assertThat(id.getSubject()).isEqualTo(created.field("id"));
+        assertThat(api.get("/v1/users/" + created.field("id"), tenant.adminKey())
+                        .field("status"))
+                .isEqualTo("active");
+        assertThat(fixtures.signIn(invitee, temporary).status()).isEqualTo(401);
+        assertThat(fixtures.signIn(invitee, "my very own passphrase").status()).isEqualTo(200);
     }
 
     @Test
