@@ -70,6 +70,9 @@ class OidcProviderTest extends ApiTestBase {
         tenant = fixtures.tenant("business");
         email = Fixtures.uniqueEmail("oidc");
         userId = fixtures.member(tenant.adminKey(), email, "admin", PASSWORD);
+        Api.Response named =
+                api.patch("/v1/users/" + userId, tenant.adminKey(), Map.of("firstName", "Ada", "lastName", "Lovelace"));
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Product");
         body.put("type", "confidential");
@@ -107,11 +110,8 @@ class OidcProviderTest extends ApiTestBase {
     void aUserSignsInThroughTheHostedLoginAndTheApplicationGetsStandardTokens() throws Exception {
         // when the application sends the browser to authorize, and the user signs in on the hosted login
         Flow flow = new Flow();
-        HttpResponse<String> first = flow.browser.get(flow.authorizeUrl());
-        assertThat(first.statusCode()).isEqualTo(302);
-        String login = first.headers().firstValue("Location").orElseThrow();
-        assertThat(login).startsWith("/login?continue=");
-        String back = URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
+        String login = flow.login();
+        String back = Flow.continued(login);
         assertThat(flow.browser.get(login).body()).contains("Product");
         HttpResponse<String> signedIn =
                 flow.browser.post("/login", Map.of("email", email, "password", PASSWORD, "continue", back));
@@ -138,6 +138,12 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(id.getBooleanClaim("email_verified")).isTrue();
         assertThat(id.getStringClaim("org_id")).isEqualTo(tenant.organizationId());
         assertThat(id.getStringListClaim("roles")).containsExactly("admin");
+        String organizationName = api.get("/v1/organizations/" + tenant.organizationId(), tenant.adminKey())
+                .field("name");
+        assertThat(id.getStringClaim("org_name")).isEqualTo(organizationName);
+        assertThat(id.getStringClaim("name")).isEqualTo("Ada Lovelace");
+        assertThat(id.getStringClaim("given_name")).isEqualTo("Ada");
+        assertThat(id.getStringClaim("family_name")).isEqualTo("Lovelace");
         assertThat(id.getClaim("auth_time")).isNotNull();
         JWTClaimsSet access =
                 SignedJWT.parse(tokens.path("access_token").asText()).getJWTClaimsSet();
@@ -153,7 +159,13 @@ class OidcProviderTest extends ApiTestBase {
         JsonNode info = JSON.readTree(userInfo.body());
         assertThat(info.path("sub").asText()).isEqualTo(userId);
         assertThat(info.path("email").asText()).isEqualTo(email);
-        assertThat(info.path("org_name").asText()).isNotBlank();
+        assertThat(info.path("email_verified").asBoolean()).isTrue();
+        assertThat(info.path("org_id").asText()).isEqualTo(tenant.organizationId());
+        assertThat(info.path("org_name").asText()).isEqualTo(organizationName);
+        assertThat(info.path("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(info.path("name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(info.path("given_name").asText()).isEqualTo("Ada");
+        assertThat(info.path("family_name").asText()).isEqualTo("Lovelace");
         assertThat(api.get("/v1/users/" + userId, bearer).status()).isEqualTo(200);
         assertThat(api.get("/v1/users", bearer).status()).isEqualTo(200);
     }
@@ -171,12 +183,7 @@ class OidcProviderTest extends ApiTestBase {
 
         // when the application sends them to authorize, and they sign in with it on the hosted login
         Flow flow = new Flow();
-        String login = flow.browser
-                .get(flow.authorizeUrl())
-                .headers()
-                .firstValue("Location")
-                .orElseThrow();
-        String back = URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
+        String back = Flow.continued(flow.login());
         HttpResponse<String> asked =
                 flow.browser.post("/login", Map.of("email", invitee, "password", temporary, "continue", back));
         Matcher challenge =
@@ -187,12 +194,7 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(asked.body()).contains("Choose your password", "name=\"continue\"");
         assertThat(asked.headers().firstValue("Location")).isEmpty();
         assertThat(challenge.find()).isTrue();
-        assertThat(flow.browser
-                        .get(flow.authorizeUrl())
-                        .headers()
-                        .firstValue("Location")
-                        .orElseThrow())
-                .startsWith("/login?continue=");
+        flow.login(); // no session yet: authorize still sends the browser to the hosted login
         HttpResponse<String> changed = flow.browser.post(
                 "/login/password",
                 Map.of(
@@ -537,12 +539,7 @@ class OidcProviderTest extends ApiTestBase {
                 .isEqualTo(200);
 
         Flow flow = new Flow();
-        String login = flow.browser
-                .get(flow.authorizeUrl())
-                .headers()
-                .firstValue("Location")
-                .orElseThrow();
-        String page = flow.browser.get(login).body();
+        String page = flow.browser.get(flow.login()).body();
 
         assertThat(page).contains("Acme &lt;Sign-in&gt;", "src=\"https://cdn.example.com/logo.png\"");
         assertThat(page).doesNotContain("Acme <Sign-in>");
@@ -628,6 +625,20 @@ class OidcProviderTest extends ApiTestBase {
             return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + enc(REDIRECT)
                     + "&scope=" + enc("openid profile email") + "&state=" + state + "&nonce=" + nonce
                     + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        }
+
+        /** Where authorize sends the browser while it is not signed in: the hosted login, to come back after. */
+        String login() {
+            HttpResponse<String> answer = browser.get(authorizeUrl());
+            assertThat(answer.statusCode()).isEqualTo(302);
+            String login = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(login).startsWith("/login?continue=");
+            return login;
+        }
+
+        /** The authorization request a login page continues to. */
+        static String continued(String login) {
+            return URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
         }
 
         void signIn() {
