@@ -163,6 +163,23 @@ public class MfaService {
         publish(org, caller.actor(), "user.mfa_reset", user.id());
     }
 
+    /**
+     * Whether a browser session must wait for its user to enroll an authenticator before an application gets
+     * anything from it: the organization requires MFA now, the user has none, and the session began with a password
+     * (a sign-in through the organization's identity provider is that provider's to secure, as at sign-in). This
+     * catches a session from before the organization turned the requirement on.
+     */
+    @Transactional(readOnly = true)
+    public boolean mustEnroll(BrowserSession session) {
+        if (session.method().equals("sso")) {
+            return false;
+        }
+        return users.findCandidate(session.userId())
+                .filter(user -> !user.mfaEnabled())
+                .map(user -> organizations.mfaRequired(user.organizationId()))
+                .orElse(false);
+    }
+
     /** Whether a code from the user's authenticator, or one of its recovery codes, is right; each works once. */
     boolean verify(SignInCandidate user, String code, String recoveryCode) {
         if (recoveryCode != null && !recoveryCode.isBlank()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.roster.auth.TotpCodes;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
@@ -220,6 +221,49 @@ class OidcProviderTest extends ApiTestBase {
                 .isEqualTo("active");
         assertThat(fixtures.signIn(invitee, temporary).status()).isEqualTo(401);
         assertThat(fixtures.signIn(invitee, "my very own passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionFromBeforeTheOrganizationRequiredMfaGetsNoCodeUntilItsUserEnrolls() throws Exception {
+        // given a browser signed in with a password, whose organization then requires MFA
+        Flow flow = new Flow();
+        flow.signInAndGetCode();
+        Flow throughSso = new Flow();
+        throughSso.signIn();
+        // the newest session stands for one that began at the organization's identity provider
+        jdbc.sql("UPDATE browser_sessions SET method = 'sso' WHERE id = (SELECT id FROM browser_sessions"
+                        + " WHERE user_id = :user::uuid ORDER BY created_at DESC LIMIT 1)")
+                .param("user", userId)
+                .update();
+        assertThat(api.patch(
+                                "/v1/organizations/" + tenant.organizationId(),
+                                tenant.adminKey(),
+                                Map.of("mfaRequired", true))
+                        .status())
+                .isEqualTo(200);
+
+        // when the application sends it to authorize again
+        HttpResponse<String> again = flow.browser.get(flow.authorizeUrl());
+
+        // then it gets no code but the enrollment, which comes back to the same authorization request
+        String location = again.headers().firstValue("Location").orElseThrow();
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(location).doesNotContain("code=").startsWith("/login/mfa/setup?continue=");
+        String back =
+                URLDecoder.decode(location.substring("/login/mfa/setup?continue=".length()), StandardCharsets.UTF_8);
+        assertThat(back).isEqualTo(flow.authorizeUrl());
+        throughSso.code(throughSso.browser.get(throughSso.authorizeUrl())); // the identity provider's to secure
+        HttpResponse<String> setup = flow.browser.get(location);
+        Matcher secret = Pattern.compile("Key: <code>([A-Z2-7]+)</code>").matcher(setup.body());
+        assertThat(secret.find()).as(setup.body()).isTrue();
+        HttpResponse<String> enrolled =
+                flow.browser.post("/login/mfa/setup", Map.of("code", TotpCodes.now(secret.group(1)), "continue", back));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+        assertThat(enrolled.body()).contains("Your recovery codes", "href=\"/oauth2/authorize?");
+
+        // and once the user has an authenticator, the same session gets its code
+        String code = flow.code(flow.browser.get(back));
+        assertThat(flow.exchange(code, flow.verifier).statusCode()).isEqualTo(200);
     }
 
     @Test
