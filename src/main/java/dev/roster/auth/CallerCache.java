@@ -53,7 +53,12 @@ class CallerCache implements ChangeFeed.Subscriber {
         }
     }
 
-    private record Entry(Caller caller, long expiresAtMillis) {}
+    /**
+     * What a credential stood for.
+     *
+     * @param signingKey the key id that signed a JWT, null for an API key: a JWT is good only while it verifies
+     */
+    record Entry(Caller caller, long expiresAtMillis, String signingKey) {}
 
     private final ChangeFeed feed;
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -72,8 +77,8 @@ class CallerCache implements ChangeFeed.Subscriber {
         return generation.get();
     }
 
-    /** The caller the credential stood for, or null when it must be read from the database. */
-    Caller get(Key key) {
+    /** What the credential stood for, or null when it must be read from the database. */
+    Entry get(Key key) {
         if (!feed.current()) {
             return null;
         }
@@ -85,11 +90,11 @@ class CallerCache implements ChangeFeed.Subscriber {
             entries.remove(key, entry);
             return null;
         }
-        return entry.caller();
+        return entry;
     }
 
     /** Keeps a caller read while {@link #generation()} was {@code seen}, unless something changed since. */
-    void put(Key key, Caller caller, long expiresAtMillis, long seen) {
+    void put(Key key, Caller caller, long expiresAtMillis, String signingKey, long seen) {
         if (!feed.current() || generation.get() != seen) {
             return;
         }
@@ -97,7 +102,7 @@ class CallerCache implements ChangeFeed.Subscriber {
             forgetEverything();
             return;
         }
-        entries.put(key, new Entry(caller, expiresAtMillis));
+        entries.put(key, new Entry(caller, expiresAtMillis, signingKey));
         depend(caller.keyId(), key);
         depend(caller.organizationId(), key);
         if (generation.get() != seen) {

@@ -200,6 +200,11 @@ class SigningKeys {
                 && Duration.between(issued.toInstant(), expiry.toInstant()).compareTo(lifetime) <= 0;
     }
 
+    /** Whether a token signed by this key id would still verify (the key is known and not retired too long). */
+    boolean verifies(String kid) {
+        return publicKey(kid) != null;
+    }
+
     private RSAPublicKey publicKey(String kid) {
         Instant now = Instant.now();
         return current().keys().stream()

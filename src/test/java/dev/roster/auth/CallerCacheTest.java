@@ -108,7 +108,7 @@ class CallerCacheTest extends ApiTestBase {
                 dev.roster.shared.Caller.Kind.PLATFORM, java.util.UUID.randomUUID(), null, null);
 
         // when a caller is put in it
-        cache.put(key, caller, Long.MAX_VALUE, cache.generation());
+        cache.put(key, caller, Long.MAX_VALUE, null, cache.generation());
 
         // then it is not answered from memory
         assertThat(unreachable.current()).isFalse();
@@ -127,12 +127,12 @@ class CallerCacheTest extends ApiTestBase {
         cache.changed("k:" + keyId);
 
         // when the read's result arrives after the change
-        cache.put(key, caller, Long.MAX_VALUE, seen);
+        cache.put(key, caller, Long.MAX_VALUE, null, seen);
 
         // then it is not kept, while one read after the change is
         assertThat(cache.get(key)).isNull();
-        cache.put(key, caller, Long.MAX_VALUE, cache.generation());
-        assertThat(cache.get(key)).isEqualTo(caller);
+        cache.put(key, caller, Long.MAX_VALUE, null, cache.generation());
+        assertThat(cache.get(key).caller()).isEqualTo(caller);
         cache.changed("k:" + keyId);
         assertThat(cache.get(key)).isNull();
     }
