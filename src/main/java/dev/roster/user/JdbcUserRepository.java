@@ -44,7 +44,7 @@ class JdbcUserRepository {
                 ra.roles, ra.pending_roles,
                 u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
                 u.external_id, u.created_at, u.created_by, u.updated_at, u.updated_by, u.deleted_at, u.deleted_by,
-                i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
+                u.sort_name, i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
                 i.expires_at AS invitation_expires_at,
                 CASE WHEN i.status = 'pending' AND i.expires_at <= now() THEN 'expired' ELSE i.status END
                     AS invitation_status,
@@ -115,12 +115,36 @@ class JdbcUserRepository {
                 .optional();
     }
 
+    /** A page of the list oldest first: the rows after the cursor's (created_at, id), one query. */
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         sql.append(Keyset.after("u.created_at", "u.id", after, fetch, params));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
+
+    /**
+     * A page of the list by name: the rows after the cursor's (sort_name, id), in that order, one query; each with
+     * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
+     */
+    List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
+        if (after != null) {
+            sql.append(" AND (u.sort_name, u.id) > (:afterName, :afterId)");
+            params.put("afterName", after.name());
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY u.sort_name, u.id LIMIT :fetch");
+        params.put("fetch", fetch);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
+                .list();
+    }
+
+    /** A user of the list by name, with the key it is sorted by. */
+    record Named(User user, String sortName) {}
 
     /** The list's rows from {@code offset} on, in the keyset order: PostgreSQL skips the rows before it. */
     List<User> pageAt(OrganizationId org, UserQuery query, long offset, int limit) {
@@ -141,7 +165,7 @@ class JdbcUserRepository {
                 .single();
     }
 
-    /** The WHERE clause of the user list, one place for {@link #page} and {@link #count}. */
+    /** The WHERE clause of the user list, one place for {@link #page}, {@link #pageByName} and {@link #count}. */
     private static String matching(OrganizationId org, UserQuery query, Map<String, Object> params) {
         boolean deleted = Boolean.TRUE.equals(query.deleted());
         StringBuilder sql = new StringBuilder(" WHERE u.organization_id = :org AND ")
@@ -168,6 +192,15 @@ class JdbcUserRepository {
         if (query.createdAfter() != null) {
             sql.append(" AND u.created_at > :createdAfter");
             params.put("createdAfter", Rows.timestamp(query.createdAfter()));
+        }
+        if (query.groupId() != null) {
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = :groupId AND gm.user_id = u.id)");
+            params.put("groupId", query.groupId());
+        }
+        if (query.lastLoginBefore() != null) {
+            sql.append(" AND (u.last_login_at IS NULL OR u.last_login_at < :lastLoginBefore)");
+            params.put("lastLoginBefore", Rows.timestamp(query.lastLoginBefore()));
         }
         return sql.toString();
     }
