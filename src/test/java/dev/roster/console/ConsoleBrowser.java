@@ -68,6 +68,26 @@ final class ConsoleBrowser implements AutoCloseable {
         return new ConsoleBrowser(fresh);
     }
 
+    /**
+     * Presses Tab (as a keyboard user would, no click) until the focused element matches the CSS selector; fails
+     * when 200 presses never reach it.
+     */
+    void tabTo(String selector) {
+        for (int i = 0; i < 200; i++) {
+            page.keyboard().press("Tab");
+            if (focusedMatches(selector)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + " on " + page.url());
+    }
+
+    /** Whether the focused element matches the CSS selector. */
+    boolean focusedMatches(String selector) {
+        return (Boolean) page.evaluate(
+                "selector => document.activeElement !== null && document.activeElement.matches(selector)", selector);
+    }
+
     Page page() {
         return page;
     }
