@@ -15,25 +15,37 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One member's page and the actions the signed-in member may take on it, each answered with a 303 to the page. */
+/**
+ * One member's page (profile, invitation, roles, groups, positions, sessions, two-factor, SSO identities, audit
+ * trail, each as far as the signed-in member may read it) and its status actions, each answered with a 303 to the page.
+ */
 @Controller
 @Hidden
 class ConsoleMemberController {
 
     /** What a {@code done} parameter says after an action, from a fixed list: never text from the URL. */
-    private static final Map<String, String> DONE = Map.of(
-            "deactivated", "The member was deactivated and signed out everywhere.",
-            "reactivated", "The member was reactivated.",
-            "resent", "The invitation was sent again with a new link and a new expiry.",
-            "revoked", "The invitation was revoked; its link no longer works.",
-            "restored", "The member was restored and holds a seat again.");
+    private static final Map<String, String> DONE = Map.ofEntries(
+            Map.entry("deactivated", "The member was deactivated and signed out everywhere."),
+            Map.entry("reactivated", "The member was reactivated."),
+            Map.entry("resent", "The invitation was sent again with a new link and a new expiry."),
+            Map.entry("revoked", "The invitation was revoked; its link no longer works."),
+            Map.entry("restored", "The member was restored and holds a seat again."),
+            Map.entry("updated", "The profile was saved."),
+            Map.entry("role_assigned", "The role was given."),
+            Map.entry("role_removed", "The role was taken away."),
+            Map.entry("session_ended", "The browser session was ended."),
+            Map.entry("signed_out", "Every application's sign-in of the member was ended."),
+            Map.entry("mfa_reset", "Two-factor authentication was reset; the member enrolls again at next sign-in."),
+            Map.entry("identity_unlinked", "The SSO identity was unlinked."));
 
     private final UserService users;
     private final InvitationService invitations;
+    private final MemberSections sections;
 
-    ConsoleMemberController(UserService users, InvitationService invitations) {
+    ConsoleMemberController(UserService users, InvitationService invitations, MemberSections sections) {
         this.users = users;
         this.invitations = invitations;
+        this.sections = sections;
     }
 
     @GetMapping("/console/members/{userId}")
@@ -41,6 +53,7 @@ class ConsoleMemberController {
         User member = users.get(caller, null, userId);
         model.addAttribute("member", member);
         model.addAttribute("actions", MemberActions.of(caller, member));
+        model.addAttribute("sections", sections.of(caller, member));
         model.addAttribute("done", doneMessage(done));
         return "console/member";
     }
