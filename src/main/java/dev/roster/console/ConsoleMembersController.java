@@ -2,6 +2,7 @@ package dev.roster.console;
 
 import dev.roster.directory.DirectoryService;
 import dev.roster.directory.Group;
+import dev.roster.organization.OrganizationService;
 import dev.roster.role.Role;
 import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
@@ -35,12 +36,19 @@ class ConsoleMembersController {
     private final UserService users;
     private final RoleService roles;
     private final DirectoryService directory;
+    private final OrganizationService organizations;
     private final Clock clock;
 
-    ConsoleMembersController(UserService users, RoleService roles, DirectoryService directory, Clock clock) {
+    ConsoleMembersController(
+            UserService users,
+            RoleService roles,
+            DirectoryService directory,
+            OrganizationService organizations,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.directory = directory;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
@@ -91,6 +99,7 @@ class ConsoleMembersController {
         if (htmx) {
             return "console/members :: results";
         }
+        model.addAttribute("seats", Seats.of(caller, organizations, users));
         model.addAttribute("statuses", List.of("invited", "active", "deactivated", "deleted"));
         model.addAttribute("roles", roleNames(caller));
         model.addAttribute("groups", groups(caller));
