@@ -5,3 +5,8 @@ ALTER TABLE users ADD COLUMN sort_name text GENERATED ALWAYS AS (
 ) STORED;
 CREATE INDEX users_name_page ON users (organization_id, sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX users_deleted_name_page ON users (organization_id, sort_name, id) WHERE deleted_at IS NOT NULL;
+-- A status filter (and the count of invited members the seat meter shows) reads only that status's rows, in page
+-- order, instead of walking every member of a large organization.
+CREATE INDEX users_status_page ON users (organization_id, status, created_at, id) WHERE deleted_at IS NULL;
+-- The role filter reads the holders of one role across the organization from here, not every assignment.
+CREATE INDEX role_assignments_holders ON role_assignments (role_id, user_id) WHERE resource_id IS NULL AND NOT pending;
