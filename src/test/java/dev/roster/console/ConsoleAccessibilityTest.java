@@ -9,7 +9,10 @@ import com.microsoft.playwright.options.LoadState;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +88,53 @@ class ConsoleAccessibilityTest extends ConsoleTestBase {
                     script, total(files, "script", 1), style, total(files, "stylesheet", 1));
             assertThat(script).as(files.keySet().toString()).isPositive().isLessThan(60_000);
             assertThat(style).as(files.keySet().toString()).isPositive().isLessThan(100_000);
+            console.assertNoErrors();
+        }
+    }
+
+    /**
+     * The members page as docs/console-members.png shows it: an organization with a few named members, a group, and
+     * the seat meter. Always written to target/console-members.png; {@code -Droster.console.screenshot=<path>} writes
+     * it there too (docs/console.md says how to take it again).
+     */
+    @Test
+    void theMembersPageAsTheDocsShowIt() {
+        // given a business organization with a group and seven members, one of them deactivated
+        Tenant tenant = fixtures.tenant("business");
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        fixtures.member(tenant.adminKey(), email, "admin", ConsoleBrowsers.PASSWORD);
+        api.post("/v1/groups", tenant.adminKey(), Map.of("name", "Engineering"));
+        String last = null;
+        for (String name : List.of(
+                "Ada Lovelace",
+                "Grace Hopper",
+                "Alan Turing",
+                "Katherine Johnson",
+                "Edsger Dijkstra",
+                "Barbara Liskov")) {
+            String local = name.toLowerCase().replace(' ', '.') + "-"
+                    + UUID.randomUUID().toString().substring(0, 4);
+            last = fixtures.user(tenant.adminKey(), local + "@example.com");
+            api.patch("/v1/users/" + last, tenant.adminKey(), Map.of("name", name));
+        }
+        api.post("/v1/users/" + last + "/deactivate", tenant.adminKey(), Map.of());
+
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(port, email, ConsoleBrowsers.PASSWORD, 1280)) {
+            Page page = console.page();
+            page.navigate("/console/members?sort=name");
+
+            // then the page holds them all, with the seats, and is accessible as it is shown
+            assertThat(page.locator("#results tbody tr").count()).isEqualTo(7);
+            assertThat(page.locator("#seats-text").textContent()).contains("7 of 25 seats used, 5 held by pending");
+            assertAccessible(page, "members page as the docs show it");
+            Path target = Path.of("target", "console-members.png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(target).setFullPage(true));
+            String docs = System.getProperty("roster.console.screenshot");
+            if (docs != null) {
+                page.screenshot(
+                        new Page.ScreenshotOptions().setPath(Path.of(docs)).setFullPage(true));
+            }
+            assertThat(target).isNotEmptyFile();
             console.assertNoErrors();
         }
     }

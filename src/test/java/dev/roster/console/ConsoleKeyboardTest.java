@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,99 @@ class ConsoleKeyboardTest extends ConsoleTestBase {
                     .isEqualTo("deactivated");
             assertThat(api.get("/v1/users/" + two, tenant.adminKey()).field("status"))
                     .isEqualTo("deactivated");
+            console.assertNoErrors();
+        }
+    }
+
+    @Test
+    void inviteThreePeopleWithARole() {
+        String prefix = "i" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> invitees =
+                List.of(prefix + "-1@example.com", prefix + "-2@example.com", prefix + "-3@example.com");
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(port, adminEmail, ConsoleBrowsers.PASSWORD, 1280)) {
+            Page page = console.page();
+            page.navigate("/console/invite");
+
+            // when the admin types three addresses, picks the admin role by typing its name, and presses Enter on
+            // Invite
+            console.tabTo("#emails");
+            page.keyboard().type(String.join(", ", invitees));
+            console.tabTo("select#role");
+            page.keyboard().type("admin");
+            console.tabTo("form button[type=submit]");
+            page.keyboard().press("Enter");
+
+            // then the three are invited with that role, one result each
+            assertThat(page.locator("[role=status]")).containsText("3 invited");
+            assertAccessible(page, "invite results");
+            for (String invitee : invitees) {
+                var found = api.get("/v1/users?email=" + invitee, tenant.adminKey())
+                        .json()
+                        .path("data");
+                assertThat(found.get(0).path("roles").toString()).contains("admin");
+            }
+            console.assertNoErrors();
+        }
+    }
+
+    @Test
+    void resendAndRevokeAnInvitation() {
+        String invitee = Fixtures.uniqueEmail("resend");
+        String id = fixtures.user(tenant.adminKey(), invitee);
+        MailServer.await(invitee, 1);
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(port, adminEmail, ConsoleBrowsers.PASSWORD, 1280)) {
+            Page page = console.page();
+            page.navigate("/console/invitations");
+
+            // when the admin tabs to the invitee's Resend and presses Enter
+            console.tabTo("button[aria-label='Resend the invitation to " + invitee + "']");
+            page.keyboard().press("Enter");
+
+            // then a second email goes out and the page says so
+            assertThat(page.locator(".done")).containsText("sent again");
+            assertThat(MailServer.await(invitee, 2)).hasSize(2);
+
+            // when it tabs to Revoke and presses Enter
+            console.tabTo("button[aria-label='Revoke the invitation to " + invitee + "']");
+            page.keyboard().press("Enter");
+
+            // then the invitation is revoked
+            assertThat(page.locator(".done")).containsText("revoked");
+            assertThat(api.get("/v1/users/" + id, tenant.adminKey())
+                            .json()
+                            .path("invitation")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("revoked");
+            console.assertNoErrors();
+        }
+    }
+
+    @Test
+    void changeAMembersRole() {
+        String email = Fixtures.uniqueEmail("promote");
+        String id = fixtures.member(tenant.adminKey(), email, "user", ConsoleBrowsers.PASSWORD);
+        try (ConsoleBrowser console = ConsoleBrowser.signedIn(port, adminEmail, ConsoleBrowsers.PASSWORD, 1280)) {
+            Page page = console.page();
+            page.navigate("/console/members/" + id);
+
+            // when the admin picks admin in "Give the role", presses Enter on Give role, then takes user away
+            console.tabTo("#roleId");
+            page.keyboard().type("admin");
+            console.tabTo("#give-role");
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".done")).containsText("The role was given.");
+            console.tabTo("button[aria-label='Take away the role user']");
+            page.keyboard().press("Enter");
+
+            // then the member holds admin instead of user
+            assertThat(page.locator(".done")).containsText("The role was taken away.");
+            assertAccessible(page, "member page after a role change");
+            assertThat(api.get("/v1/users/" + id, tenant.adminKey())
+                            .json()
+                            .path("roles")
+                            .toString())
+                    .isEqualTo("[\"admin\"]");
             console.assertNoErrors();
         }
     }
