@@ -67,6 +67,9 @@ class ConsoleAuditController {
         model.addAttribute("filters", filters);
         model.addAttribute("targetTypes", AuditLinks.TARGET_TYPES);
         String position = Forms.blankToNull(cursor);
+        response.setHeader(HttpHeaders.VARY, "HX-Request");
+        boolean htmx = "true".equals(request.getHeader("HX-Request"))
+                && request.getHeader("HX-History-Restore-Request") == null;
         try {
             List<Instant> days = days(filters.get("from"), filters.get("to"));
             AuditQuery query = new AuditQuery(
@@ -87,13 +90,11 @@ class ConsoleAuditController {
             if (e.errors().isEmpty()) {
                 throw e;
             }
-            response.setStatus(e.status().value());
+            // htmx swaps only a 2xx answer: the results it swaps in say what is wrong instead.
+            response.setStatus(htmx ? 200 : e.status().value());
             model.addAttribute("problem", Problem.of(e));
             model.addAttribute("events", List.of());
         }
-        response.setHeader(HttpHeaders.VARY, "HX-Request");
-        boolean htmx = "true".equals(request.getHeader("HX-Request"))
-                && request.getHeader("HX-History-Restore-Request") == null;
         return htmx ? "console/audit :: results" : "console/audit";
     }
 
