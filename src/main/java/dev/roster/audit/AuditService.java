@@ -36,16 +36,21 @@ public class AuditService {
     @Transactional(readOnly = true)
     public Page<AuditEvent> list(
             Caller caller, OrganizationId pathId, String action, String targetId, String cursor, Integer limit) {
+        return list(caller, pathId, new AuditQuery(action, null, null, targetId, null, null, false), cursor, limit);
+    }
+
+    /**
+     * The organization's audit events that match the query (by action, actor, target and time), oldest or newest
+     * first, in keyset pages; needs audit:read.
+     */
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> list(Caller caller, OrganizationId pathId, AuditQuery query, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.AUDIT_READ);
         int size = Cursor.limit(limit);
         return Page.of(
-                events.page(org, blankToNull(action), blankToNull(targetId), Cursor.decode(cursor), size + 1),
+                events.page(org, query, Cursor.decode(cursor), size + 1),
                 size,
                 event -> new Cursor(event.occurredAt(), event.id()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -52,20 +52,35 @@ class JdbcAuditRepository {
                 .update();
     }
 
-    List<AuditEvent> page(OrganizationId org, String action, String targetId, Cursor after, int fetch) {
+    List<AuditEvent> page(OrganizationId org, AuditQuery query, Cursor after, int fetch) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_events WHERE organization_id = :org");
         Map<String, Object> params = new HashMap<>();
         params.put("org", org.value());
-        if (action != null) {
-            sql.append(" AND action = :action");
-            params.put("action", action);
+        equal(sql, params, "action", query.action());
+        equal(sql, params, "actor", query.actor());
+        equal(sql, params, "target_type", query.targetType());
+        equal(sql, params, "target_id", query.targetId());
+        if (query.occurredAfter() != null) {
+            sql.append(" AND occurred_at >= :occurredAfter");
+            params.put("occurredAfter", Rows.timestamp(query.occurredAfter()));
         }
-        if (targetId != null) {
-            sql.append(" AND target_id = :targetId");
-            params.put("targetId", targetId);
+        if (query.occurredBefore() != null) {
+            sql.append(" AND occurred_at < :occurredBefore");
+            params.put("occurredBefore", Rows.timestamp(query.occurredBefore()));
         }
-        sql.append(Keyset.after("occurred_at", after, fetch, params));
+        sql.append(
+                query.newestFirst()
+                        ? Keyset.before("occurred_at", after, fetch, params)
+                        : Keyset.after("occurred_at", after, fetch, params));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** @param column a constant, never user input; it is also the parameter's name */
+    private static void equal(StringBuilder sql, Map<String, Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
     }
 
     private AuditEvent map(ResultSet rs, int row) throws SQLException {

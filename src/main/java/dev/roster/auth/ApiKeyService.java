@@ -37,6 +37,7 @@ public class ApiKeyService {
     private final KeyUsage usage;
     private final OrganizationService organizations;
     private final RoleService roles;
+    private final BrowserSessions sessions;
     private final ApplicationEventPublisher events;
 
     ApiKeyService(
@@ -45,12 +46,14 @@ public class ApiKeyService {
             KeyUsage usage,
             OrganizationService organizations,
             RoleService roles,
+            BrowserSessions sessions,
             ApplicationEventPublisher events) {
         this.keys = keys;
         this.secrets = secrets;
         this.usage = usage;
         this.organizations = organizations;
         this.roles = roles;
+        this.sessions = sessions;
         this.events = events;
     }
 
@@ -147,6 +150,17 @@ public class ApiKeyService {
                             : Grants.ALL;
                     return new Caller(key.kind().callerKind(), key.id(), key.organizationId(), grants);
                 });
+    }
+
+    /**
+     * The caller an operator's console session acts as: the platform or partner key it stands for, while that key is
+     * live. Read on every request, so that a revoked key's session acts no more.
+     */
+    Optional<Caller> operatorCaller(UUID keyId) {
+        return keys.findActiveOperatorKey(keyId).map(key -> {
+            usage.recordUse(key.id());
+            return new Caller(key.kind().callerKind(), key.id(), null, Grants.ALL);
+        });
     }
 
     /** An organization's keys go with it. */
@@ -249,6 +263,9 @@ public class ApiKeyService {
                 throw ProblemException.conflict("api_key_revoked", "This API key is already revoked.");
             }
             throw ProblemException.notFound("API key");
+        }
+        if (kind != KeyKind.ORGANIZATION) {
+            sessions.endAllOfKey(keyId);
         }
         publish(caller.actor(), org, "api_key.revoked", keyId, new Changes());
     }

@@ -25,13 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
  * 256 random bits and the database their HMAC, so any node serves any request and a stolen database opens no
  * session. A session ends after {@link SessionProperties#idleTimeout()} unused, at {@link
  * SessionProperties#absoluteTimeout()}, at sign-out, and whenever the user's refresh tokens die (a password
- * change, deactivation, an admin's sign-out).
+ * change, deactivation, an admin's sign-out). An operator's session (the console's, see {@link OperatorSessions})
+ * stands for a platform or partner key instead of a user; only the operator's pages see it, and it also ends when
+ * the key is revoked.
  */
 @Service
 public class BrowserSessions {
 
     /** The request attribute that caches the request's session, looked up at most once a request. */
     private static final String ATTRIBUTE = BrowserSessions.class.getName();
+
+    /** The same for the request's operator session (the key it stands for). */
+    private static final String KEY_ATTRIBUTE = ATTRIBUTE + ".key";
 
     private static final String PREFIX = "roster_session_";
     /** Paths a sign-in may continue to: Roster's own, never another host or a scheme-relative URL. */
@@ -112,12 +117,53 @@ public class BrowserSessions {
         return found;
     }
 
+    /**
+     * Starts an operator's session for a platform or partner key whose secret was just checked, and sets the cookie.
+     * Only the key's id is kept; as with {@link #start}, a session the browser already had ends.
+     */
+    @Transactional
+    void startForKey(UUID keyId, HttpServletRequest request, HttpServletResponse response) {
+        cookie(request).ifPresent(token -> sessions.endByHash(secrets.hash(token)));
+        sessions.purgeOldOfKey(keyId, Duration.ofDays(30));
+        String token = secrets.newToken(PREFIX);
+        String agent = request.getHeader(HttpHeaders.USER_AGENT);
+        sessions.insertForKey(
+                Ids.next(),
+                secrets.hash(token),
+                keyId,
+                Instant.now().plus(settings.absoluteTimeout()),
+                agent == null ? null : agent.substring(0, Math.min(agent.length(), 300)),
+                addresses.of(request));
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(token, settings.absoluteTimeout()));
+        request.setAttribute(KEY_ATTRIBUTE, Optional.of(keyId));
+        request.setAttribute(ATTRIBUTE, Optional.empty());
+    }
+
+    /** The key the request's live operator session stands for, if its browser has one; looked up once a request. */
+    @SuppressWarnings("unchecked")
+    Optional<UUID> currentKey(HttpServletRequest request) {
+        Object cached = request.getAttribute(KEY_ATTRIBUTE);
+        if (cached instanceof Optional<?> known) {
+            return (Optional<UUID>) known;
+        }
+        Optional<UUID> found =
+                cookie(request).flatMap(token -> sessions.touchKeySession(secrets.hash(token), settings.idleTimeout()));
+        request.setAttribute(KEY_ATTRIBUTE, found);
+        return found;
+    }
+
+    /** Every operator session of the key ends: it was revoked. */
+    int endAllOfKey(UUID keyId) {
+        return sessions.endAllOfKey(keyId);
+    }
+
     /** Ends the request's session, if any, and clears its cookie. */
     @Transactional
     public void end(HttpServletRequest request, HttpServletResponse response) {
         cookie(request).ifPresent(token -> sessions.endByHash(secrets.hash(token)));
         response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO));
         request.setAttribute(ATTRIBUTE, Optional.empty());
+        request.setAttribute(KEY_ATTRIBUTE, Optional.empty());
     }
 
     /** The user's live sessions, newest first, the caller's own marked {@code current}. */

@@ -95,6 +95,22 @@ class JdbcApiKeyRepository {
                 .optional();
     }
 
+    /** The live platform or partner key with this id, as {@link #findActive} reads a key by its secret. */
+    Optional<ActiveKey> findActiveOperatorKey(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, kind, secret_hash FROM api_keys
+                        WHERE id = :id AND kind IN ('platform', 'partner') AND revoked_at IS NULL
+                        """)
+                .param("id", id)
+                .query((rs, row) -> new ActiveKey(
+                        rs.getObject("id", UUID.class),
+                        KeyKind.ofCode(rs.getString("kind")),
+                        null,
+                        new String[0],
+                        rs.getBytes("secret_hash")))
+                .optional();
+    }
+
     /**
      * Serialises, across nodes and until the transaction ends, every change to which platform keys are live:
      * bootstrap, and revoking a platform key (so that two revocations cannot both take the last two).

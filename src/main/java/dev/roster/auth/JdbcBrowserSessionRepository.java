@@ -57,7 +57,8 @@ class JdbcBrowserSessionRepository {
     Optional<BrowserSession> touch(byte[] hash, Duration idle) {
         return jdbc.sql("""
                         WITH live AS (SELECT id, last_seen_at FROM browser_sessions
-                                      WHERE token_hash = :hash AND ended_at IS NULL AND expires_at > now()
+                                      WHERE token_hash = :hash AND user_id IS NOT NULL
+                                          AND ended_at IS NULL AND expires_at > now()
                                           AND last_seen_at > now() - make_interval(secs => :idle)),
                              touched AS (UPDATE browser_sessions SET last_seen_at = now()
                                          WHERE id IN (SELECT id FROM live
@@ -68,6 +69,56 @@ class JdbcBrowserSessionRepository {
                 .param("idle", idle.toSeconds())
                 .query(JdbcBrowserSessionRepository::map)
                 .optional();
+    }
+
+    /** Starts an operator's session: one that stands for a platform or partner key, by its id. */
+    void insertForKey(UUID id, byte[] hash, UUID keyId, Instant expiresAt, String userAgent, String address) {
+        jdbc.sql("INSERT INTO browser_sessions (id, token_hash, api_key_id, method, expires_at, user_agent, address)"
+                        + " VALUES (:id, :hash, :key, 'api_key', :expiresAt, :agent, :address)")
+                .param("id", id)
+                .param("hash", hash)
+                .param("key", keyId)
+                .param("expiresAt", Rows.timestamp(expiresAt))
+                .param("agent", userAgent)
+                .param("address", address)
+                .update();
+    }
+
+    /**
+     * The key of the live operator session with this hash, idle for less than {@code idle}; its last use moves to
+     * now when it was more than a minute ago, as {@link #touch} does for users.
+     */
+    Optional<UUID> touchKeySession(byte[] hash, Duration idle) {
+        return jdbc.sql("""
+                        WITH live AS (SELECT id, api_key_id, last_seen_at FROM browser_sessions
+                                      WHERE token_hash = :hash AND api_key_id IS NOT NULL
+                                          AND ended_at IS NULL AND expires_at > now()
+                                          AND last_seen_at > now() - make_interval(secs => :idle)),
+                             touched AS (UPDATE browser_sessions SET last_seen_at = now()
+                                         WHERE id IN (SELECT id FROM live
+                                                      WHERE last_seen_at < now() - interval '1 minute'))
+                        SELECT api_key_id FROM live
+                        """)
+                .param("hash", hash)
+                .param("idle", idle.toSeconds())
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Ends every session that stands for this key; returns how many. */
+    int endAllOfKey(UUID keyId) {
+        return jdbc.sql("UPDATE browser_sessions SET ended_at = now() WHERE api_key_id = :key AND ended_at IS NULL")
+                .param("key", keyId)
+                .update();
+    }
+
+    /** Forgets the key's sessions that ended or expired more than {@code keep} ago. */
+    void purgeOldOfKey(UUID keyId, Duration keep) {
+        jdbc.sql("""
+                        DELETE FROM browser_sessions
+                        WHERE api_key_id = :key AND LEAST(COALESCE(ended_at, expires_at), expires_at)
+                            < now() - make_interval(secs => :keep)
+                        """).param("key", keyId).param("keep", keep.toSeconds()).update();
     }
 
     /** The user's live sessions, newest first. */

@@ -1,6 +1,5 @@
 package dev.roster.console;
 
-import dev.roster.shared.Caller;
 import dev.roster.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,9 +25,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ConsoleAdvice {
 
     private final ConsoleAssets assets;
+    private final ConsoleCallers callers;
 
-    ConsoleAdvice(ConsoleAssets assets) {
+    ConsoleAdvice(ConsoleAssets assets, ConsoleCallers callers) {
         this.assets = assets;
+        this.callers = callers;
     }
 
     @ModelAttribute("assets")
@@ -36,14 +37,20 @@ class ConsoleAdvice {
         return assets;
     }
 
+    /** The signed-in member's (or operator's) navigation; none on a page without a session, such as a sign-in. */
     @ModelAttribute("nav")
-    Nav nav(Caller caller, HttpServletRequest request) {
-        return Nav.of(caller, request.getRequestURI());
+    Nav nav(HttpServletRequest request) {
+        return callers.current(request)
+                .map(caller -> Nav.of(caller, request.getRequestURI()))
+                .orElse(null);
     }
 
     @ExceptionHandler(SignInRequired.class)
     void signIn(SignInRequired required, HttpServletResponse response) {
-        redirect(response, "/login?continue=" + URLEncoder.encode(required.continuePath(), StandardCharsets.UTF_8));
+        redirect(
+                response,
+                required.signInPage() + "?continue="
+                        + URLEncoder.encode(required.continuePath(), StandardCharsets.UTF_8));
     }
 
     @ExceptionHandler(ProblemException.class)

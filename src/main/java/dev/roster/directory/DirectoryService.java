@@ -20,6 +20,7 @@ import dev.roster.user.UserService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -82,6 +83,12 @@ public class DirectoryService {
     @Transactional(readOnly = true)
     public List<Group> groups(Caller caller, OrganizationId pathId, Collection<UUID> ids) {
         return directory.findGroups(readable(caller, pathId), ids);
+    }
+
+    /** How many live members each of these groups has (a page of the group list), in one query; needs groups:read. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> memberCounts(Caller caller, OrganizationId pathId, Collection<UUID> groupIds) {
+        return directory.memberCounts(readable(caller, pathId), groupIds);
     }
 
     @Transactional(readOnly = true)

@@ -80,6 +80,25 @@ class JdbcDirectoryRepository {
                 .list();
     }
 
+    /** How many live members each of these groups of the organization has, in one query; an empty group is absent. */
+    Map<UUID, Long> memberCounts(OrganizationId org, Collection<UUID> groups) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (groups.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        SELECT m.group_id, count(*) AS members FROM group_members m JOIN users u ON u.id = m.user_id
+                        WHERE m.organization_id = :org AND m.group_id = ANY(:groups) AND u.deleted_at IS NULL
+                        GROUP BY m.group_id
+                        """)
+                .param("org", org.value())
+                .param("groups", groups.toArray(UUID[]::new))
+                .query((rs, row) -> Map.entry(rs.getObject("group_id", UUID.class), rs.getLong("members")))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
     /** Which of these ids are groups of the organization, in one query. */
     Set<UUID> existingGroups(OrganizationId org, Collection<UUID> ids) {
         return existing("groups", org, ids);

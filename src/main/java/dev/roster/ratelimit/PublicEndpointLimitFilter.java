@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits what one client address may send to the surfaces that anyone can reach: sign-in, refresh and revocation
- * ({@code /v1/auth/*}), the public invitation API ({@code /v1/public/*}), the login pages and the invitation pages.
+ * ({@code /v1/auth/*}), the public invitation API ({@code /v1/public/*}), the login pages, the invitation pages and
+ * the console's operator sign-in, where a platform or partner key is typed.
  * Runs before authentication, so that a flood costs no key lookup; beyond the limit, 429 with {@code Retry-After}.
  * Its answers carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the
  * address's bucket. A request elsewhere that is refused authentication (401) takes from the same bucket and carries
@@ -52,7 +53,8 @@ class PublicEndpointLimitFilter extends OncePerRequestFilter {
                 || path.startsWith("/.well-known/")
                 || path.equals("/login")
                 || path.startsWith("/login/")
-                || path.startsWith("/invitations/");
+                || path.startsWith("/invitations/")
+                || path.equals("/console/operator/sign-in");
     }
 
     @Override

@@ -186,6 +186,33 @@ class JdbcRoleRepository {
                         """).param("id", roleId).query(Long.class).single();
     }
 
+    /**
+     * How many live members hold each role across the organization (in effect, not waiting for an invitation) and
+     * how many live API keys carry it, for the roles that have any.
+     */
+    Map<UUID, RoleHolders> holders(OrganizationId org) {
+        Map<UUID, RoleHolders> holders = new HashMap<>();
+        jdbc.sql("""
+                        SELECT role_id, sum(members) AS members, sum(keys) AS keys FROM (
+                            SELECT a.role_id, count(*) AS members, 0 AS keys
+                            FROM role_assignments a JOIN users u ON u.id = a.user_id
+                            WHERE a.organization_id = :org AND a.resource_id IS NULL AND NOT a.pending
+                                AND u.deleted_at IS NULL
+                            GROUP BY a.role_id
+                            UNION ALL
+                            SELECT role_id, 0, count(*) FROM api_keys
+                            WHERE organization_id = :org AND revoked_at IS NULL GROUP BY role_id) counted
+                        GROUP BY role_id
+                        """)
+                .param("org", org.value())
+                .query((rs, row) -> Map.entry(
+                        rs.getObject("role_id", UUID.class),
+                        new RoleHolders(rs.getLong("members"), rs.getLong("keys"))))
+                .list()
+                .forEach(entry -> holders.put(entry.getKey(), entry.getValue()));
+        return holders;
+    }
+
     private static String[] codes(Set<Permission> permissions) {
         return permissions.stream().map(Permission::code).sorted().toArray(String[]::new);
     }

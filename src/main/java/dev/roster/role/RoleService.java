@@ -13,6 +13,7 @@ import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.Text;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -122,6 +123,17 @@ public class RoleService {
         }
         roles.deleteRole(org, id);
         publish(caller, org, "role.deleted", "role", id, new Changes().diff("name", current.name(), null));
+    }
+
+    /**
+     * Who holds each role of the organization: its live members that hold it across the organization (in effect)
+     * and its live API keys, by role id; a role no one holds is absent. Needs roles:read.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, RoleHolders> holders(Caller caller, OrganizationId pathId) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.ROLES_READ);
+        return roles.holders(org);
     }
 
     /** A role of the organization, for the features that act with one (an application on its own). */

@@ -150,6 +150,11 @@ public class WebhookService {
         return webhooks.findDelivery(org, id).orElseThrow();
     }
 
+    /** The event types an endpoint may subscribe to (besides {@code *}, all of them), sorted. */
+    public List<String> eventTypes() {
+        return WebhookEvents.TYPES.stream().sorted().toList();
+    }
+
     /**
      * Turns a change into a delivery for each enabled endpoint subscribed to it, in the change's own transaction,
      * unless the request said {@code X-Disable-Hooks: true} with a credential that may manage webhooks (from any

@@ -94,6 +94,51 @@ class AuditLogTest extends ApiTestBase {
         assertThat(api.get("/v1/audit-events", reader).status()).isEqualTo(403);
     }
 
+    @Test
+    void theLogFiltersByActorTargetTypeAndTimeAndReadsNewestFirst() {
+        // given two keys of one organization that each change something, the second a moment later
+        Tenant tenant = fixtures.tenant("business");
+        String otherKey = fixtures.key(tenant.organizationId(), "admin");
+        String first = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("first"));
+        String between = java.time.Instant.now().toString();
+        String second = fixtures.user(otherKey, Fixtures.uniqueEmail("second"));
+        api.patch("/v1/users/" + second, otherKey, Map.of("firstName", "Sam"));
+        String actor = api.get("/v1/users/" + second, tenant.adminKey()).field("createdBy");
+
+        // when the log is filtered by the second key, by target type and time, and read newest first
+        List<JsonNode> byActor = events(tenant, "actor=" + actor);
+        List<JsonNode> usersSince = events(tenant, "targetType=user&occurredAfter=" + between);
+        List<JsonNode> before = events(tenant, "targetType=user&occurredBefore=" + between);
+        List<JsonNode> newest = events(tenant, "action=user.created&order=newest");
+
+        // then each answer holds only what matches, in the order asked
+        assertThat(actor).startsWith("api_key:");
+        assertThat(byActor).extracting(e -> e.path("action").asString()).contains("user.created", "user.updated");
+        assertThat(byActor)
+                .allSatisfy(e -> assertThat(e.path("actor").asString()).isEqualTo(actor));
+        assertThat(byActor)
+                .noneSatisfy(e -> assertThat(e.path("targetId").asString()).isEqualTo(first));
+        assertThat(usersSince).isNotEmpty();
+        assertThat(usersSince).extracting(e -> e.path("targetId").asString()).containsOnly(second);
+        assertThat(before).extracting(e -> e.path("targetId").asString()).containsOnly(first);
+        assertThat(newest).extracting(e -> e.path("targetId").asString()).containsExactly(second, first);
+    }
+
+    @Test
+    void unreadableFiltersAreFieldErrors() {
+        Tenant tenant = fixtures.tenant("free");
+
+        var refused = api.get("/v1/audit-events?occurredAfter=yesterday&order=sideways", tenant.adminKey());
+        var reversed = api.get(
+                "/v1/audit-events?occurredAfter=2026-12-02T00:00:00Z&occurredBefore=2026-12-01T00:00:00Z",
+                tenant.adminKey());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("occurredAfter").contains("order");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.text()).contains("occurredBefore");
+    }
+
     private List<JsonNode> events(Tenant tenant, String query) {
         List<JsonNode> events = new ArrayList<>();
         String cursor = null;

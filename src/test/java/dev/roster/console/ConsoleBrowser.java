@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.roster.support.Accessibility;
 import dev.roster.support.Chromium;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,28 @@ final class ConsoleBrowser implements AutoCloseable {
         return console;
     }
 
+    /** A browser of this width that has signed in nowhere. */
+    static ConsoleBrowser anonymous(int port, int width) {
+        return new ConsoleBrowser(Chromium.shared()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://127.0.0.1:" + port)
+                        .setViewportSize(width, 900)
+                        .setExtraHTTPHeaders(Map.of(
+                                "X-Forwarded-For",
+                                "2001:db8:b0f::" + Integer.toHexString(ADDRESSES.incrementAndGet())))));
+    }
+
+    /** A browser of this width that signed in on the operator's sign-in with this platform or partner key. */
+    static ConsoleBrowser operator(int port, String key, int width) {
+        ConsoleBrowser console = anonymous(port, width);
+        Page page = console.page;
+        page.navigate("/console/operator/sign-in");
+        page.getByLabel("Platform or partner key").fill(key);
+        page.getByLabel("Platform or partner key").press("Enter");
+        page.waitForURL("**/console/operator/organizations");
+        return console;
+    }
+
     /** A new browser with this one's cookies and an empty cache, as a member's first visit. */
     ConsoleBrowser withEmptyCache(int port) {
         BrowserContext fresh =
@@ -90,6 +113,24 @@ final class ConsoleBrowser implements AutoCloseable {
 
     Page page() {
         return page;
+    }
+
+    /**
+     * Opens the path and checks the page as it is then: no axe-core violation, and no sideways scroll at this
+     * browser's width.
+     */
+    void check(String path, String state) {
+        page.navigate(path);
+        checkHere(state);
+    }
+
+    /** Checks the page as it is now (after a form was sent, a dialog opened), as {@link #check} does. */
+    void checkHere(String state) {
+        Accessibility.assertAccessible(page, state);
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as(state + ": sideways scroll")
+                .isLessThanOrEqualTo(0);
     }
 
     /** Fails when the page logged an error: a blocked script, style or request, or a script that threw. */

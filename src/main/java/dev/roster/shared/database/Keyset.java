@@ -41,4 +41,22 @@ public final class Keyset {
                 .append(" LIMIT :fetch")
                 .toString();
     }
+
+    /**
+     * The newest-first tail: {@code AND (time, id) < (...) ORDER BY time DESC, id DESC LIMIT n}, for a list read
+     * from its end; the cursor is the last row of the previous page, as with {@link #after}.
+     */
+    public static String before(String timeColumn, Cursor before, int fetch, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (before != null) {
+            sql.append(" AND (").append(timeColumn).append(", id) < (:beforeAt, :beforeId)");
+            params.put("beforeAt", Rows.timestamp(before.createdAt()));
+            params.put("beforeId", before.id());
+        }
+        params.put("fetch", fetch);
+        return sql.append(" ORDER BY ")
+                .append(timeColumn)
+                .append(" DESC, id DESC LIMIT :fetch")
+                .toString();
+    }
 }

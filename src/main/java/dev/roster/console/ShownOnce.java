@@ -1,0 +1,12 @@
+package dev.roster.console;
+
+import java.util.Map;
+
+/**
+ * The page that shows a new secret once (an API key, a webhook's signing secret, a SCIM token): what it is, the
+ * facts that go with it, and the way back. The secret itself is in the model beside it ({@link Forms#showOnce}).
+ *
+ * @param label what the secret is, such as "The key's secret"
+ * @param facts what to show with it, in order, by label
+ */
+record ShownOnce(String title, String label, Map<String, String> facts, String back, String backLabel) {}
