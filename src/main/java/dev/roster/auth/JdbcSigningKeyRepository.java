@@ -52,9 +52,11 @@ class JdbcSigningKeyRepository {
 
     /** When the newest current key started (or will start) signing; null when there is none. */
     Instant newestActivation() {
-        return jdbc.sql("SELECT max(activates_at) FROM signing_keys WHERE retired_at IS NULL")
+        // max() of no rows is one row holding null, which single() refuses
+        List<Instant> newest = jdbc.sql("SELECT max(activates_at) FROM signing_keys WHERE retired_at IS NULL")
                 .query((rs, row) -> Rows.instant(rs, "max"))
-                .single();
+                .list();
+        return newest.get(0);
     }
 
     /** Adds a key that signs at once unless a current one exists. */

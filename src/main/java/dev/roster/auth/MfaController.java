@@ -42,6 +42,15 @@ class MfaController {
         return Map.of("recoveryCodes", mfa.confirm(caller, request.code()));
     }
 
+    @PostMapping("/v1/users/me/mfa/totp/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Turn off the signed-in user's authenticator with a current code from it; 409"
+                    + " mfa_required_by_organization while its organization requires MFA")
+    void turnOff(@AuthenticationPrincipal Caller caller, @RequestBody MfaCodeRequest request) {
+        mfa.turnOff(caller, request.code());
+    }
+
     @DeleteMapping({"/v1/users/{userId}/mfa", "/v1/organizations/{orgId}/users/{userId}/mfa"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(

@@ -43,6 +43,7 @@ public class MfaService {
     private final RoleAssignmentService roles;
     private final SecretBox box;
     private final Secrets secrets;
+    private final SignInAttempts attempts;
     private final ApplicationEventPublisher events;
 
     MfaService(
@@ -52,6 +53,7 @@ public class MfaService {
             RoleAssignmentService roles,
             SecretBox box,
             Secrets secrets,
+            SignInAttempts attempts,
             ApplicationEventPublisher events) {
         this.mfa = mfa;
         this.users = users;
@@ -59,6 +61,7 @@ public class MfaService {
         this.roles = roles;
         this.box = box;
         this.secrets = secrets;
+        this.attempts = attempts;
         this.events = events;
     }
 
@@ -119,6 +122,33 @@ public class MfaService {
     }
 
     /**
+     * Turns off the signed-in user's own authenticator with a current code from it (a stolen session or token alone
+     * cannot): its secret and recovery codes are removed, and sign-in asks for the password only. Refused with 409
+     * {@code mfa_required_by_organization} while the user's organization requires MFA. Wrong codes count toward the
+     * email's sign-in limit, as at sign-in.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public void turnOff(Caller caller, String code) {
+        SignInCandidate user = signedIn(caller);
+        if (!user.mfaEnabled()) {
+            throw ProblemException.conflict("mfa_not_enabled", "This user has no authenticator to turn off.");
+        }
+        if (organizations.mfaRequired(user.organizationId())) {
+            throw ProblemException.conflict(
+                    "mfa_required_by_organization",
+                    "Your organization requires an authenticator; an admin can reset it if you lost yours.");
+        }
+        attempts.count(user.email());
+        if (code == null || !verify(user, code, null)) {
+            throw ProblemException.invalid("code", "is not the authenticator's current code");
+        }
+        attempts.clear(user.email());
+        mfa.delete(user.id());
+        users.recordMfa(user.id(), false);
+        publish(user.organizationId(), caller.actor(), "user.mfa_disabled", user.id());
+    }
+
+    /**
      * Removes a user's authenticator and recovery codes (users:write, and every permission the user's roles carry),
      * so that it can enroll again.
      */
@@ -131,6 +161,23 @@ public class MfaService {
         mfa.delete(user.id());
         users.recordMfa(user.id(), false);
         publish(org, caller.actor(), "user.mfa_reset", user.id());
+    }
+
+    /**
+     * Whether a browser session must wait for its user to enroll an authenticator before an application gets
+     * anything from it: the organization requires MFA now, the user has none, and the session began with a password
+     * (a sign-in through the organization's identity provider is that provider's to secure, as at sign-in). This
+     * catches a session from before the organization turned the requirement on.
+     */
+    @Transactional(readOnly = true)
+    public boolean mustEnroll(BrowserSession session) {
+        if (session.method().equals("sso")) {
+            return false;
+        }
+        return users.findCandidate(session.userId())
+                .filter(user -> !user.mfaEnabled())
+                .map(user -> organizations.mfaRequired(user.organizationId()))
+                .orElse(false);
     }
 
     /** Whether a code from the user's authenticator, or one of its recovery codes, is right; each works once. */

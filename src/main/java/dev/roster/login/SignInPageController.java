@@ -14,6 +14,7 @@ import dev.roster.user.UserService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Hidden
 class SignInPageController {
+
+    private static final String NOT_ADMITTED =
+            "Your account cannot sign in to this application. Ask your organization's admin for access.";
 
     private final SignInService signIn;
     private final PasswordChangeService passwordChange;
@@ -115,19 +119,60 @@ class SignInPageController {
             }
             return "login-password";
         }
+        return attempt(address, password, organizationId, next, model, request, response);
+    }
+
+    /** The password step: a session, or the next step, or the refusal on the same page (429 with Retry-After). */
+    private String attempt(
+            String address,
+            String password,
+            UUID organizationId,
+            String next,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             SignInResult result = signIn.signIn(
                     new SignInRequest("password", address, password, organizationId, null), Delivery.SESSION);
             return outcome(result, next, model, request, response);
         } catch (ProblemException e) {
             if (e.code().equals("organization_required")) {
-                model.addAttribute("organizations", context.organizationsFor(address, next));
-                return "login-password";
+                return pickOrganization(address, password, next, model, request, response);
             }
             response.setStatus(e.status().value());
+            Object retryAfter = e.properties().get(ProblemException.RETRY_AFTER);
+            if (retryAfter != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+            }
             model.addAttribute("error", e.getMessage());
             return "login-password";
         }
+    }
+
+    /**
+     * After a right password for an email of several organizations' users: the organizations the asking application
+     * admits. One is signed in to without asking; several are offered; none gets a refusal that names no
+     * organization. Only someone who knew a right password gets here, and signing in without the application would
+     * tell them as much.
+     */
+    private String pickOrganization(
+            String address,
+            String password,
+            String next,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        List<LoginContext.Choice> choices = context.organizationsFor(address, next);
+        if (choices.size() == 1) {
+            return attempt(address, password, choices.get(0).id().value(), next, model, request, response);
+        }
+        if (choices.isEmpty()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("error", NOT_ADMITTED);
+            return "login-password";
+        }
+        model.addAttribute("organizations", choices);
+        return "login-password";
     }
 
     @PostMapping("/login/password")

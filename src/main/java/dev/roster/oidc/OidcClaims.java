@@ -61,7 +61,7 @@ class OidcClaims {
             claims.put("email_verified", true);
         }
         if (scopes.contains(OidcScopes.PROFILE)) {
-            putIfPresent(claims, "name", user.name());
+            putIfPresent(claims, "name", user.displayName());
             putIfPresent(claims, "given_name", user.firstName());
             putIfPresent(claims, "family_name", user.lastName());
         }

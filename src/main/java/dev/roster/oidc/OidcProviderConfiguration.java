@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.roster.auth.BrowserSessionContextRepository;
 import dev.roster.auth.BrowserSessions;
+import dev.roster.auth.MfaService;
 import dev.roster.auth.OidcTokens;
 import dev.roster.shared.OrganizationId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -119,7 +121,8 @@ class OidcProviderConfiguration {
             BrowserSessions browserSessions,
             ApplicationService applications,
             OidcTokens tokens,
-            OidcClaims claims)
+            OidcClaims claims,
+            MfaService mfa)
             throws Exception {
         OAuth2TokenGenerator<OAuth2Token> generator = tokenGenerator(tokens, claims, applications);
         http.oauth2AuthorizationServer(server -> {
@@ -141,6 +144,10 @@ class OidcProviderConfiguration {
                                             .andThen(admitted(applications)));
                                 }
                             })))
+                    .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
+                            providers.replaceAll(p -> p instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                                    ? new OwnTokensIntrospection(p)
+                                    : p)))
                     .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> {
                                 Map<String, Object> info = new LinkedHashMap<>();
                                 info.put("sub", context.getAuthorization().getPrincipalName());
@@ -165,6 +172,7 @@ class OidcProviderConfiguration {
                                             }))));
         });
         return http.addFilterBefore(new SessionlessRequests(browserSessions), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new MfaEnrollmentGate(browserSessions, mfa), DisableEncodeUrlFilter.class)
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -184,9 +192,14 @@ class OidcProviderConfiguration {
 
     /** Where an authorization request without a signed-in browser goes: the hosted login, to come back after. */
     static String loginFor(HttpServletRequest request) {
+        return "/login?continue=" + requested(request);
+    }
+
+    /** The request's path and query, encoded to go back to after a page of the hosted login. */
+    static String requested(HttpServletRequest request) {
         String back =
                 request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return "/login?continue=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        return URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
     /**

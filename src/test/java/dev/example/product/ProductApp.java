@@ -1,6 +1,7 @@
 package dev.example.product;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -150,6 +152,27 @@ public class ProductApp {
         String home(@AuthenticationPrincipal OidcUser user) {
             return "email=" + user.getEmail() + "\norg=" + user.getClaimAsString("org_name") + "\nroles="
                     + user.getClaimAsStringList("roles") + "\nsub=" + user.getSubject();
+        }
+
+        /**
+         * The claims Spring Security fetched from Roster's userinfo endpoint at sign-in (it asks for them when the
+         * provider has one and the profile or email scope was granted); none when it never did.
+         */
+        @GetMapping(value = "/userinfo", produces = MediaType.TEXT_PLAIN_VALUE)
+        String userInfo(@AuthenticationPrincipal OidcUser user) {
+            OidcUserInfo info = user.getUserInfo();
+            if (info == null) {
+                return "userinfo was not fetched";
+            }
+            StringBuilder page = new StringBuilder();
+            for (String claim : List.of("sub", "email", "name", "given_name", "family_name", "org_name")) {
+                page.append("userinfo.")
+                        .append(claim)
+                        .append('=')
+                        .append(info.getClaimAsString(claim))
+                        .append('\n');
+            }
+            return page.toString();
         }
 
         /** Reads the signed-in user from Roster's API with the access token the application holds. */

@@ -232,6 +232,108 @@ class MfaTest extends ApiTestBase {
         assertThat(pages.get("/login").body()).contains(email);
     }
 
+    @Test
+    void aSignedInUserEnrollsFromItsAccountPageAndTurnsItOffOnlyWithACode() {
+        // given a member signed in on the hosted login, and a browser that is not signed in
+        String email = Fixtures.uniqueEmail("self-enroll");
+        String id = fixtures.member(tenant.adminKey(), email, "user", PASSWORD);
+        Pages pages = new Pages(port, "2001:db8:3fa::3");
+        assertThat(pages.post("/login", Map.of("email", email, "password", PASSWORD))
+                        .statusCode())
+                .isEqualTo(303);
+        HttpResponse<String> anonymous = new Pages(port, "2001:db8:3fa::4").get("/login/mfa/setup");
+
+        // when it follows the account page's link, and sends a wrong code, a form without its token, then the right
+        String account = pages.get("/login").body();
+        HttpResponse<String> setup = pages.get("/login/mfa/setup");
+        Matcher secret = Pattern.compile("Key: <code>([A-Z2-7]+)</code>").matcher(setup.body());
+        assertThat(secret.find()).as(setup.body()).isTrue();
+        byte[] key = Totp.unbase32(secret.group(1));
+        HttpResponse<String> wrong = pages.post("/login/mfa/setup", Map.of("code", "000000"));
+        HttpResponse<String> forged = pages.postWithoutCsrf(
+                "/login/mfa/setup", Map.of("code", Totp.code(key, Instant.now().getEpochSecond() / 30)));
+        HttpResponse<String> done = pages.post(
+                "/login/mfa/setup", Map.of("code", Totp.code(key, Instant.now().getEpochSecond() / 30)));
+
+        // then the account page offered it, only the right code with its form's token turned it on, the recovery
+        // codes were shown once, and sign-in now asks for a code that one of them meets
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/login?continue=%2Flogin%2Fmfa%2Fsetup");
+        assertThat(account).contains("Set up an authenticator", "href=\"/login/mfa/setup\"");
+        assertThat(setup.statusCode()).isEqualTo(200);
+        assertThat(setup.body()).contains("<svg", "action=\"/login/mfa/setup\"", "name=\"_csrf\"");
+        assertThat(setup.body()).doesNotContain("challengeToken");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("That code is not right", "aria-describedby=\"code-error\"");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        Matcher codes = Pattern.compile("<li><code>([a-z0-9-]{14})</code></li>").matcher(done.body());
+        List<String> recovery = new ArrayList<>();
+        while (codes.find()) {
+            recovery.add(codes.group(1));
+        }
+        assertThat(recovery).hasSize(10);
+        assertThat(pages.get("/login").body()).contains("Manage your authenticator");
+        Api.Response challenged = fixtures.signIn(email, PASSWORD);
+        assertThat(challenged.field("challenge")).isEqualTo("mfa_required");
+        assertThat(secondFactor(challenged.field("challengeToken"), null, recovery.get(0))
+                        .status())
+                .isEqualTo(200);
+
+        // and turning it off takes a current code: a wrong one changes nothing, the next step's code turns it off
+        HttpResponse<String> manage = pages.get("/login/mfa/setup");
+        HttpResponse<String> wrongOff = pages.post("/login/mfa/disable", Map.of("code", "000000"));
+        assertThat(manage.body()).contains("Turn it off", "action=\"/login/mfa/disable\"");
+        assertThat(wrongOff.statusCode()).isEqualTo(400);
+        assertThat(fixtures.signIn(email, PASSWORD).field("challenge")).isEqualTo("mfa_required");
+        HttpResponse<String> off = pages.post(
+                "/login/mfa/disable",
+                Map.of("code", Totp.code(key, Instant.now().getEpochSecond() / 30 + 1)));
+        assertThat(off.statusCode()).isEqualTo(303);
+        assertThat(off.headers().firstValue("Location")).hasValue("/login");
+        assertThat(fixtures.signIn(email, PASSWORD).field("accessToken")).isNotNull();
+        assertThat(pages.get("/login").body()).contains("Set up an authenticator");
+        assertThat(api.get("/v1/audit-events?action=user.mfa_disabled&targetId=" + id, tenant.adminKey())
+                        .json()
+                        .path("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theApiTurnsAnAuthenticatorOffOnlyWithACodeAndNeverWhereTheOrganizationRequiresOne() {
+        // given a member with an authenticator and a fresh access token
+        Enrolled member = enrolled("user");
+        String jwt = secondFactor(
+                        fixtures.signIn(member.email(), PASSWORD).field("challengeToken"),
+                        null,
+                        member.recoveryCodes().get(0))
+                .field("accessToken");
+
+        // when its organization requires MFA, it cannot turn it off even with a right code
+        api.patch("/v1/organizations/" + tenant.organizationId(), tenant.adminKey(), Map.of("mfaRequired", true));
+        Api.Response required =
+                api.post("/v1/users/me/mfa/totp/disable", jwt, Map.of("code", member.codeForNextStep()));
+        api.patch("/v1/organizations/" + tenant.organizationId(), tenant.adminKey(), Map.of("mfaRequired", false));
+        Api.Response missing = api.post("/v1/users/me/mfa/totp/disable", jwt, Map.of());
+        Api.Response wrong = api.post("/v1/users/me/mfa/totp/disable", jwt, Map.of("code", "000000"));
+        Api.Response off = api.post(
+                "/v1/users/me/mfa/totp/disable",
+                jwt,
+                Map.of("code", Totp.code(member.key(), Instant.now().getEpochSecond() / Totp.STEP_SECONDS + 1)));
+
+        // then only the right code, where MFA is not required, turns it off
+        assertThat(required.status()).isEqualTo(409);
+        assertThat(required.field("code")).isEqualTo("mfa_required_by_organization");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(off.status()).as(off.toString()).isEqualTo(204);
+        assertThat(api.get("/v1/users/me", jwt).json().path("mfaEnabled").asBoolean())
+                .isFalse();
+        assertThat(api.post("/v1/users/me/mfa/totp/disable", jwt, Map.of("code", "000000"))
+                        .status())
+                .isEqualTo(409);
+    }
+
     /** A member with a confirmed authenticator: its secret and its recovery codes. */
     private record Enrolled(String id, String email, byte[] key, List<String> recoveryCodes) {
 

@@ -10,6 +10,7 @@ import dev.roster.support.MailServer;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,31 @@ class BrowserSessionTest extends ApiTestBase {
         assertThat(withoutVariableParts(nobody.body(), "nobody-" + email))
                 .isEqualTo(withoutVariableParts(wrong.body(), email));
         assertThat(known.cookie(SESSION)).isEmpty();
+    }
+
+    @Test
+    void theLoginPageAnswers429OnceTheEmailsSignInLimitIsReached() {
+        // given a member, and someone guessing its password five times
+        String email = member();
+        Pages guesser = browser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.post("/login", Map.of("email", email, "password", "guess " + i))
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+
+        // when the guesser tries again, and then the member with the right password from another browser
+        HttpResponse<String> sixth = guesser.post("/login", Map.of("email", email, "password", "guess 5"));
+        Pages member = browser();
+        HttpResponse<String> right = member.post("/login", Map.of("email", email, "password", PASSWORD));
+
+        // then both are refused for the rest of the window, on the page, with Retry-After, and no session starts
+        for (HttpResponse<String> refused : List.of(sixth, right)) {
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("900");
+            assertThat(refused.body()).contains("Too many failed sign-ins", "name=\"password\"");
+        }
+        assertThat(member.cookie(SESSION)).isEmpty();
     }
 
     @Test

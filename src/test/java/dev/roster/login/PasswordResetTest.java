@@ -57,6 +57,29 @@ class PasswordResetTest extends ApiTestBase {
     }
 
     @Test
+    void theForgotPageAnswersAlikeWhoeverTheEmailBelongsTo() {
+        // given a member, an address nobody has, and a blank one
+        String member = member();
+        String nobody = Fixtures.uniqueEmail("nobody");
+
+        // when each is typed on the forgot-password page
+        HttpResponse<String> known = browse("POST", "/login/forgot", null, Map.of("email", member));
+        HttpResponse<String> unknown = browse("POST", "/login/forgot", null, Map.of("email", nobody));
+        HttpResponse<String> invalid = browse("POST", "/login/forgot", null, Map.of("email", " "));
+
+        // then the two addresses get the same page, and only the member an email; the blank one is told so at its
+        // field
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
+        assertThat(unknown.body()).isEqualTo(known.body()).doesNotContain(nobody);
+        assertThat(MailServer.text(MailServer.await(member, 2).get(1))).contains("reset the password");
+        assertThat(MailServer.messagesFor(nobody)).isEmpty();
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body())
+                .contains("id=\"email-error\"", "aria-describedby=\"email-error\"", "aria-invalid=\"true\"");
+    }
+
+    @Test
     void aLinkSetsANewPasswordOnceAndEndsEveryRefreshToken() {
         // given a signed-in member who asked for a reset
         String email = member();

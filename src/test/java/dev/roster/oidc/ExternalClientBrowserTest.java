@@ -52,6 +52,14 @@ class ExternalClientBrowserTest extends ApiTestBase {
         Tenant tenant = fixtures.tenant("business");
         String email = Fixtures.uniqueEmail("product");
         String userId = fixtures.member(tenant.adminKey(), email, "admin", PASSWORD);
+        assertThat(api.patch(
+                                "/v1/users/" + userId,
+                                tenant.adminKey(),
+                                Map.of("firstName", "Grace", "lastName", "Hopper"))
+                        .status())
+                .isEqualTo(200);
+        String organizationName = api.get("/v1/organizations/" + tenant.organizationId(), tenant.adminKey())
+                .field("name");
         String product = "http://127.0.0.1:" + productPort;
         Api.Response app = api.post(
                 "/v1/applications",
@@ -97,7 +105,18 @@ class ExternalClientBrowserTest extends ApiTestBase {
                 throw new AssertionError("stuck at " + page.url() + ": " + page.content(), e);
             }
             String home = page.locator("body").innerText();
-            assertThat(home).contains("email=" + email, "roles=[admin]", "sub=" + userId);
+            assertThat(home).contains("email=" + email, "roles=[admin]", "sub=" + userId, "org=" + organizationName);
+
+            // and the product's library fetched the user's claims from Roster's userinfo endpoint at sign-in
+            page.navigate(product + "/userinfo");
+            assertThat(page.locator("body").innerText())
+                    .contains(
+                            "userinfo.sub=" + userId,
+                            "userinfo.email=" + email,
+                            "userinfo.name=Grace Hopper",
+                            "userinfo.given_name=Grace",
+                            "userinfo.family_name=Hopper",
+                            "userinfo.org_name=" + organizationName);
 
             // and the product reads Roster's API with the access token, refreshes, and revokes
             page.navigate(product + "/api");

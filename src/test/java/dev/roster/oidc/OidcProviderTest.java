@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.roster.auth.TotpCodes;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
+import dev.roster.support.MailServer;
 import dev.roster.support.Pages;
 import dev.roster.support.RosterTest;
 import java.net.URI;
@@ -24,10 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +56,9 @@ class OidcProviderTest extends ApiTestBase {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private Tenant tenant;
     private String email;
     private String userId;
@@ -62,6 +71,9 @@ class OidcProviderTest extends ApiTestBase {
         tenant = fixtures.tenant("business");
         email = Fixtures.uniqueEmail("oidc");
         userId = fixtures.member(tenant.adminKey(), email, "admin", PASSWORD);
+        Api.Response named =
+                api.patch("/v1/users/" + userId, tenant.adminKey(), Map.of("firstName", "Ada", "lastName", "Lovelace"));
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Product");
         body.put("type", "confidential");
@@ -99,11 +111,8 @@ class OidcProviderTest extends ApiTestBase {
     void aUserSignsInThroughTheHostedLoginAndTheApplicationGetsStandardTokens() throws Exception {
         // when the application sends the browser to authorize, and the user signs in on the hosted login
         Flow flow = new Flow();
-        HttpResponse<String> first = flow.browser.get(flow.authorizeUrl());
-        assertThat(first.statusCode()).isEqualTo(302);
-        String login = first.headers().firstValue("Location").orElseThrow();
-        assertThat(login).startsWith("/login?continue=");
-        String back = URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
+        String login = flow.login();
+        String back = Flow.continued(login);
         assertThat(flow.browser.get(login).body()).contains("Product");
         HttpResponse<String> signedIn =
                 flow.browser.post("/login", Map.of("email", email, "password", PASSWORD, "continue", back));
@@ -130,6 +139,12 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(id.getBooleanClaim("email_verified")).isTrue();
         assertThat(id.getStringClaim("org_id")).isEqualTo(tenant.organizationId());
         assertThat(id.getStringListClaim("roles")).containsExactly("admin");
+        String organizationName = api.get("/v1/organizations/" + tenant.organizationId(), tenant.adminKey())
+                .field("name");
+        assertThat(id.getStringClaim("org_name")).isEqualTo(organizationName);
+        assertThat(id.getStringClaim("name")).isEqualTo("Ada Lovelace");
+        assertThat(id.getStringClaim("given_name")).isEqualTo("Ada");
+        assertThat(id.getStringClaim("family_name")).isEqualTo("Lovelace");
         assertThat(id.getClaim("auth_time")).isNotNull();
         JWTClaimsSet access =
                 SignedJWT.parse(tokens.path("access_token").asText()).getJWTClaimsSet();
@@ -145,9 +160,110 @@ class OidcProviderTest extends ApiTestBase {
         JsonNode info = JSON.readTree(userInfo.body());
         assertThat(info.path("sub").asText()).isEqualTo(userId);
         assertThat(info.path("email").asText()).isEqualTo(email);
-        assertThat(info.path("org_name").asText()).isNotBlank();
+        assertThat(info.path("email_verified").asBoolean()).isTrue();
+        assertThat(info.path("org_id").asText()).isEqualTo(tenant.organizationId());
+        assertThat(info.path("org_name").asText()).isEqualTo(organizationName);
+        assertThat(info.path("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(info.path("name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(info.path("given_name").asText()).isEqualTo("Ada");
+        assertThat(info.path("family_name").asText()).isEqualTo("Lovelace");
         assertThat(api.get("/v1/users/" + userId, bearer).status()).isEqualTo(200);
         assertThat(api.get("/v1/users", bearer).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anInviteeWithATemporaryPasswordChoosesItsOwnOnTheWayToTheApplication() throws Exception {
+        // given a person invited with a temporary password
+        String invitee = Fixtures.uniqueEmail("temporary");
+        Api.Response created = api.post(
+                "/v1/users",
+                tenant.adminKey(),
+                Map.of("email", invitee, "invitationType", "temporary_password", "roles", List.of("user")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String temporary = MailServer.find(MailServer.await(invitee, 1).get(0), "temporary password: (\\S+)");
+
+        // when the application sends them to authorize, and they sign in with it on the hosted login
+        Flow flow = new Flow();
+        String back = Flow.continued(flow.login());
+        HttpResponse<String> asked =
+                flow.browser.post("/login", Map.of("email", invitee, "password", temporary, "continue", back));
+        Matcher challenge =
+                Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"").matcher(asked.body());
+
+        // then they must choose their own password first, and only then go on to the application with a code
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Choose your password", "name=\"continue\"");
+        assertThat(asked.headers().firstValue("Location")).isEmpty();
+        assertThat(challenge.find()).isTrue();
+        flow.login(); // no session yet: authorize still sends the browser to the hosted login
+        HttpResponse<String> changed = flow.browser.post(
+                "/login/password",
+                Map.of(
+                        "challengeToken",
+                        challenge.group(1),
+                        "newPassword",
+                        "my very own passphrase",
+                        "confirmation",
+                        "my very own passphrase",
+                        "continue",
+                        back));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(changed.headers().firstValue("Location")).hasValue(back);
+        String code = flow.code(flow.browser.get(back));
+        HttpResponse<String> exchanged = flow.exchange(code, flow.verifier);
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        JWTClaimsSet id = SignedJWT.parse(
+                        JSON.readTree(exchanged.body()).path("id_token").asText())
+                .getJWTClaimsSet();
+        assertThat(id.getSubject()).isEqualTo(created.field("id"));
+        assertThat(api.get("/v1/users/" + created.field("id"), tenant.adminKey())
+                        .field("status"))
+                .isEqualTo("active");
+        assertThat(fixtures.signIn(invitee, temporary).status()).isEqualTo(401);
+        assertThat(fixtures.signIn(invitee, "my very own passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionFromBeforeTheOrganizationRequiredMfaGetsNoCodeUntilItsUserEnrolls() throws Exception {
+        // given a browser signed in with a password, whose organization then requires MFA
+        Flow flow = new Flow();
+        flow.signInAndGetCode();
+        Flow throughSso = new Flow();
+        throughSso.signIn();
+        // the newest session stands for one that began at the organization's identity provider
+        jdbc.sql("UPDATE browser_sessions SET method = 'sso' WHERE id = (SELECT id FROM browser_sessions"
+                        + " WHERE user_id = :user::uuid ORDER BY created_at DESC LIMIT 1)")
+                .param("user", userId)
+                .update();
+        assertThat(api.patch(
+                                "/v1/organizations/" + tenant.organizationId(),
+                                tenant.adminKey(),
+                                Map.of("mfaRequired", true))
+                        .status())
+                .isEqualTo(200);
+
+        // when the application sends it to authorize again
+        HttpResponse<String> again = flow.browser.get(flow.authorizeUrl());
+
+        // then it gets no code but the enrollment, which comes back to the same authorization request
+        String location = again.headers().firstValue("Location").orElseThrow();
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(location).doesNotContain("code=").startsWith("/login/mfa/setup?continue=");
+        String back =
+                URLDecoder.decode(location.substring("/login/mfa/setup?continue=".length()), StandardCharsets.UTF_8);
+        assertThat(back).isEqualTo(flow.authorizeUrl());
+        throughSso.code(throughSso.browser.get(throughSso.authorizeUrl())); // the identity provider's to secure
+        HttpResponse<String> setup = flow.browser.get(location);
+        Matcher secret = Pattern.compile("Key: <code>([A-Z2-7]+)</code>").matcher(setup.body());
+        assertThat(secret.find()).as(setup.body()).isTrue();
+        HttpResponse<String> enrolled =
+                flow.browser.post("/login/mfa/setup", Map.of("code", TotpCodes.now(secret.group(1)), "continue", back));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+        assertThat(enrolled.body()).contains("Your recovery codes", "href=\"/oauth2/authorize?");
+
+        // and once the user has an authenticator, the same session gets its code
+        String code = flow.code(flow.browser.get(back));
+        assertThat(flow.exchange(code, flow.verifier).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -162,6 +278,103 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(again.body()).contains("invalid_grant");
         assertThat(flow.refresh(tokens.path("refresh_token").asText()).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aCodeOlderThanSixtySecondsIsRefused() {
+        // given a code, made to live 60 seconds
+        Flow flow = new Flow();
+        String code = flow.signInAndGetCode();
+        assertThat(jdbc.sql("SELECT extract(epoch FROM code_expires_at - code_issued_at)::int FROM"
+                                + " oauth2_authorizations WHERE user_id = :user::uuid AND code_hash IS NOT NULL")
+                        .param("user", userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(60);
+
+        // when its minute is over (moved in the database rather than waited for)
+        jdbc.sql("UPDATE oauth2_authorizations SET code_issued_at = now() - interval '61 seconds',"
+                        + " code_expires_at = now() - interval '1 second' WHERE user_id = :user::uuid")
+                .param("user", userId)
+                .update();
+        HttpResponse<String> late = flow.exchange(code, flow.verifier);
+
+        // then it buys nothing
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("invalid_grant").doesNotContain("access_token");
+    }
+
+    @Test
+    void aPublicApplicationSignsInWithPkceAndNoSecret() throws Exception {
+        // given a public application (a single-page or native app: no secret)
+        String spa = publicApplication();
+        Flow flow = new Flow();
+        flow.signIn();
+
+        // when it sends the browser to authorize with S256, and exchanges the code with its verifier and client id
+        String code = flow.code(flow.browser.get(flow.authorizeUrl().replace(clientId, spa)));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", spa);
+        form.put("code", code);
+        form.put("redirect_uri", REDIRECT);
+        form.put("code_verifier", flow.verifier);
+        HttpResponse<String> exchanged = post(spa, null, "/oauth2/token", form);
+
+        // then it gets an ID token for itself and an access token that works, and no refresh token
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        JsonNode tokens = JSON.readTree(exchanged.body());
+        JWTClaimsSet id = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
+        assertThat(id.getAudience()).containsExactly(spa);
+        assertThat(id.getSubject()).isEqualTo(userId);
+        assertThat(id.getStringClaim("nonce")).isEqualTo(flow.nonce);
+        assertThat(tokens.has("refresh_token")).isFalse();
+        HttpResponse<String> userInfo =
+                bearer("/userinfo", tokens.path("access_token").asText());
+        assertThat(userInfo.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(userInfo.body()).path("email").asText()).isEqualTo(email);
+
+        // and the same code again, or a code without its verifier, buys nothing
+        assertThat(post(spa, null, "/oauth2/token", form).statusCode()).isEqualTo(400);
+        String other = flow.code(flow.browser.get(flow.authorizeUrl().replace(clientId, spa)));
+        form.put("code", other);
+        form.remove("code_verifier");
+        HttpResponse<String> withoutVerifier = post(spa, null, "/oauth2/token", form);
+        // without a verifier a public client has nothing to authenticate with
+        assertThat(withoutVerifier.statusCode()).isEqualTo(401);
+        assertThat(withoutVerifier.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void thePlainPkceMethodTheImplicitFlowAndThePasswordGrantAreRefused() {
+        String spa = publicApplication();
+        Flow flow = new Flow();
+        flow.signIn();
+
+        HttpResponse<String> plain = flow.browser.get(flow.authorizeUrl()
+                .replace(clientId, spa)
+                .replaceAll(
+                        "code_challenge=[^&]+&code_challenge_method=S256",
+                        "code_challenge=" + flow.verifier + "&code_challenge_method=plain"));
+        HttpResponse<String> implicit =
+                flow.browser.get(flow.authorizeUrl().replace("response_type=code", "response_type=token"));
+        HttpResponse<String> password = flow.clientPost(
+                "/oauth2/token", Map.of("grant_type", "password", "username", email, "password", PASSWORD));
+
+        assertThat(plain.statusCode()).isEqualTo(302);
+        assertThat(plain.headers().firstValue("Location").orElseThrow())
+                .startsWith(REDIRECT + "?")
+                .contains("error=invalid_request", "code_challenge_method")
+                .doesNotContain("code=");
+        assertThat(implicit.statusCode()).as(implicit.headers().toString()).isIn(302, 400);
+        assertThat(implicit.headers().firstValue("Location").orElse("")).doesNotContain("access_token", "code=", "#");
+        assertThat(
+                        implicit.statusCode() == 400
+                                ? implicit.body()
+                                : implicit.headers().firstValue("Location").orElseThrow())
+                .contains("unsupported_response_type");
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(password.body()).contains("unsupported_grant_type").doesNotContain("access_token");
     }
 
     @Test
@@ -264,6 +477,44 @@ class OidcProviderTest extends ApiTestBase {
     }
 
     @Test
+    void anApplicationCannotIntrospectAnotherApplicationsTokens() throws Exception {
+        // given application A's tokens, and another confidential application B
+        Flow flow = new Flow();
+        JsonNode tokens = JSON.readTree(
+                flow.exchange(flow.signInAndGetCode(), flow.verifier).body());
+        Api.Response other = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of("name", "Other app", "type", "confidential", "redirectUris", List.of(REDIRECT)));
+
+        // when B introspects A's access token and refresh token
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (String kind : List.of("access_token", "refresh_token")) {
+            HttpResponse<String> answer = post(
+                    other.field("clientId"),
+                    other.field("clientSecret"),
+                    "/oauth2/introspect",
+                    Map.of("token", tokens.path(kind).asText()));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            answers.put(kind, JSON.readTree(answer.body()));
+        }
+
+        // then B learns nothing: both are inactive to it, with no claims, while A still sees them active
+        assertThat(answers.values().stream().map(JsonNode::toString).toList())
+                .as(answers.keySet().toString())
+                .containsExactly("{\"active\":false}", "{\"active\":false}");
+        assertThat(JSON.readTree(flow.clientPost(
+                                        "/oauth2/introspect",
+                                        Map.of(
+                                                "token",
+                                                tokens.path("access_token").asText()))
+                                .body())
+                        .path("active")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void logoutEndsTheBrowserSessionAndReturnsToTheApplication() throws Exception {
         Flow flow = new Flow();
         JsonNode tokens = JSON.readTree(
@@ -332,12 +583,7 @@ class OidcProviderTest extends ApiTestBase {
                 .isEqualTo(200);
 
         Flow flow = new Flow();
-        String login = flow.browser
-                .get(flow.authorizeUrl())
-                .headers()
-                .firstValue("Location")
-                .orElseThrow();
-        String page = flow.browser.get(login).body();
+        String page = flow.browser.get(flow.login()).body();
 
         assertThat(page).contains("Acme &lt;Sign-in&gt;", "src=\"https://cdn.example.com/logo.png\"");
         assertThat(page).doesNotContain("Acme <Sign-in>");
@@ -402,6 +648,16 @@ class OidcProviderTest extends ApiTestBase {
         assertThat(api.get("/v1/users?limit=5", token).status()).isEqualTo(401);
     }
 
+    /** A public application for the flow's redirect URI; returns its client id. */
+    private String publicApplication() {
+        Api.Response created = api.post(
+                "/v1/applications",
+                Api.PLATFORM_KEY,
+                Map.of("name", "SPA", "type", "public", "redirectUris", List.of(REDIRECT)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("clientId");
+    }
+
     /** One run of the flow: a browser, a PKCE verifier, a state and a nonce. */
     private final class Flow {
         final Pages browser = new Pages(port, "2001:db8:01dc::" + Integer.toHexString(BROWSERS.incrementAndGet()));
@@ -413,6 +669,20 @@ class OidcProviderTest extends ApiTestBase {
             return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + enc(REDIRECT)
                     + "&scope=" + enc("openid profile email") + "&state=" + state + "&nonce=" + nonce
                     + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        }
+
+        /** Where authorize sends the browser while it is not signed in: the hosted login, to come back after. */
+        String login() {
+            HttpResponse<String> answer = browser.get(authorizeUrl());
+            assertThat(answer.statusCode()).isEqualTo(302);
+            String login = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(login).startsWith("/login?continue=");
+            return login;
+        }
+
+        /** The authorization request a login page continues to. */
+        static String continued(String login) {
+            return URLDecoder.decode(login.substring("/login?continue=".length()), StandardCharsets.UTF_8);
         }
 
         void signIn() {
@@ -453,15 +723,25 @@ class OidcProviderTest extends ApiTestBase {
         }
 
         HttpResponse<String> clientPost(String path, Map<String, String> form) {
-            String basic =
-                    Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + enc(e.getValue()))
-                            .collect(Collectors.joining("&")))));
+            return post(clientId, secret, path, form);
         }
+    }
+
+    /** A form posted by a client to the provider, with HTTP Basic when it has a secret. */
+    private HttpResponse<String> post(String client, String clientSecret, String path, Map<String, String> form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        if (clientSecret != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((client + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request);
     }
 
     private HttpResponse<String> get(String path) {
