@@ -51,8 +51,13 @@ class SecurityConfiguration {
         return path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
     }
 
-    /** The paths of Roster's pages, which browsers use with a session cookie and forms. */
-    static final String[] PAGES = {"/login", "/login/**", "/logout", "/invitations/**", "/sso/**", "/console/**"};
+    /**
+     * The paths of Roster's pages, which browsers use with a session cookie and forms, and the script and style files
+     * the console loads from WebJars.
+     */
+    static final String[] PAGES = {
+        "/login", "/login/**", "/logout", "/invitations/**", "/sso/**", "/console/**", "/webjars/**"
+    };
 
     @Bean
     BrowserSessionContextRepository browserSessionContextRepository(BrowserSessions sessions) {

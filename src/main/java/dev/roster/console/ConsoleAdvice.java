@@ -25,9 +25,20 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
+    private final ConsoleAssets assets;
+
+    ConsoleAdvice(ConsoleAssets assets) {
+        this.assets = assets;
+    }
+
+    @ModelAttribute("assets")
+    ConsoleAssets assets() {
+        return assets;
+    }
+
     @ModelAttribute("nav")
-    Nav nav(Caller caller) {
-        return Nav.of(caller);
+    Nav nav(Caller caller, HttpServletRequest request) {
+        return Nav.of(caller, request.getRequestURI());
     }
 
     @ExceptionHandler(SignInRequired.class)
@@ -47,11 +58,13 @@ class ConsoleAdvice {
     }
 
     /** Renders the problem page: status, code, detail and each field's error. */
-    static String show(
+    private String show(
             ProblemException problem, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(problem.status().value());
+        model.addAttribute("assets", assets);
         model.addAttribute("problem", Problem.of(problem));
-        ConsoleCallers.cached(request).ifPresent(caller -> model.addAttribute("nav", Nav.of(caller)));
+        ConsoleCallers.cached(request)
+                .ifPresent(caller -> model.addAttribute("nav", Nav.of(caller, request.getRequestURI())));
         return "console/problem";
     }
 

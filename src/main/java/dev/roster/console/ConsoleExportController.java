@@ -12,13 +12,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The members list as CSV: every page of the current search and status filter, written as it is read (200 members a
+ * The members list as CSV: every page of the current search, filters and order, written as it is read (200 members a
  * query, by the same cursors as the pages), so a 100,000-member export never sits in memory. Cells are quoted, and
  * one that a spreadsheet would run as a formula gets a leading apostrophe.
  */
@@ -29,9 +30,11 @@ class ConsoleExportController {
     private static final int CHUNK = 200;
 
     private final UserService users;
+    private final Clock clock;
 
-    ConsoleExportController(UserService users) {
+    ConsoleExportController(UserService users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @GetMapping("/console/members/export.csv")
@@ -39,12 +42,14 @@ class ConsoleExportController {
             Caller caller,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String inactive,
+            @RequestParam(required = false) String sort,
             HttpServletResponse response)
             throws IOException {
-        String search = q == null || q.isBlank() ? null : q.strip();
-        String state = status == null || status.isBlank() ? null : status.strip();
-        boolean deleted = "deleted".equals(state);
-        UserQuery query = new UserQuery(deleted ? null : state, null, search, null, null, deleted ? true : null);
+        UserQuery query =
+                MemberFilters.of(q, status, role, group, inactive, sort).query(clock.instant());
         // The first page is read before anything is written, so that a refusal is still a page of its own.
         Page<User> page = users.list(caller, null, query, null, CHUNK);
         response.setContentType("text/csv;charset=UTF-8");

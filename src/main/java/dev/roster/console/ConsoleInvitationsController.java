@@ -63,7 +63,7 @@ class ConsoleInvitationsController {
                         ? null
                         : here + "&cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8));
         model.addAttribute("invites", caller.grants().holds(Permission.USERS_INVITE));
-        model.addAttribute("done", ConsoleMembersController.doneMessage(done));
+        model.addAttribute("done", ConsoleMemberController.doneMessage(done));
         return "console/invitations";
     }
 
@@ -76,7 +76,7 @@ class ConsoleInvitationsController {
             HttpServletResponse response) {
         Invitation revoked = invitations.revoke(caller, null, invitationId);
         String target = "member".equals(back)
-                ? ConsoleMembersController.memberPage(revoked.userId(), "revoked")
+                ? ConsoleMemberController.memberPage(revoked.userId(), "revoked")
                 : "/console/invitations?done=revoked";
         return ConsoleAdvice.redirect(response, target);
     }

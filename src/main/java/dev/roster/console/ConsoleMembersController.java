@@ -1,31 +1,31 @@
 package dev.roster.console;
 
-import dev.roster.invitation.InvitationService;
+import dev.roster.directory.DirectoryService;
+import dev.roster.directory.Group;
+import dev.roster.organization.OrganizationService;
+import dev.roster.role.Role;
+import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.Page;
 import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
-import dev.roster.shared.UserId;
 import dev.roster.user.User;
-import dev.roster.user.UserQuery;
 import dev.roster.user.UserService;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The members pages: the organization's members 50 at a time (keyset pages, search by email or name prefix, a status
- * filter that includes the deleted, all in a bookmarkable URL), and one member's page with the actions the signed-in member may take on it.
+ * The members list: 50 at a time by keyset (oldest first or by name), searched by email or name prefix and filtered
+ * by status (the deleted among them), role, group and "not signed in for N days", all in a bookmarkable URL. htmx
+ * asks for the same URL and gets only the results, which it swaps in and pushes to the history.
  */
 @Controller
 @Hidden
@@ -33,20 +33,23 @@ class ConsoleMembersController {
 
     static final int PAGE_SIZE = 50;
 
-    /** What a {@code done} parameter says after an action, from a fixed list: never text from the URL. */
-    private static final Map<String, String> DONE = Map.of(
-            "deactivated", "The member was deactivated and signed out everywhere.",
-            "reactivated", "The member was reactivated.",
-            "resent", "The invitation was sent again with a new link and a new expiry.",
-            "revoked", "The invitation was revoked; its link no longer works.",
-            "restored", "The member was restored and holds a seat again.");
-
     private final UserService users;
-    private final InvitationService invitations;
+    private final RoleService roles;
+    private final DirectoryService directory;
+    private final OrganizationService organizations;
+    private final Clock clock;
 
-    ConsoleMembersController(UserService users, InvitationService invitations) {
+    ConsoleMembersController(
+            UserService users,
+            RoleService roles,
+            DirectoryService directory,
+            OrganizationService organizations,
+            Clock clock) {
         this.users = users;
-        this.invitations = invitations;
+        this.roles = roles;
+        this.directory = directory;
+        this.organizations = organizations;
+        this.clock = clock;
     }
 
     /** The console starts at the members, or at the member's own page for one who may not list them. */
@@ -61,22 +64,24 @@ class ConsoleMembersController {
             Caller caller,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String inactive,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor,
-            Model model,
-            HttpServletResponse response) {
-        String search = blankToNull(q);
-        String state = blankToNull(status);
-        model.addAttribute("q", search);
-        model.addAttribute("status", state);
-        model.addAttribute("statuses", List.of("invited", "active", "deactivated", "deleted"));
-        model.addAttribute("first", cursor == null ? null : link(search, state, null));
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        caller.require(Permission.USERS_READ);
+        response.setHeader(HttpHeaders.VARY, "HX-Request");
+        MemberFilters filters = new MemberFilters(
+                MemberFilters.blankToNull(q), MemberFilters.blankToNull(status), null, null, null, null);
         try {
-            // Deleted users are a list of their own in the API (deleted=true), a status among the others here.
-            boolean deleted = "deleted".equals(state);
-            UserQuery query = new UserQuery(deleted ? null : state, null, search, null, null, deleted ? true : null);
-            Page<User> page = users.list(caller, null, query, blankToNull(cursor), PAGE_SIZE);
+            filters = MemberFilters.of(q, status, role, group, inactive, sort);
+            Page<User> page = users.list(
+                    caller, null, filters.query(clock.instant()), MemberFilters.blankToNull(cursor), PAGE_SIZE);
             model.addAttribute("members", page.data());
-            model.addAttribute("next", page.nextCursor() == null ? null : link(search, state, page.nextCursor()));
+            model.addAttribute("next", page.nextCursor() == null ? null : filters.link(page.nextCursor()));
         } catch (ProblemException e) {
             if (e.errors().isEmpty()) {
                 throw e;
@@ -85,72 +90,36 @@ class ConsoleMembersController {
             model.addAttribute("problem", Problem.of(e));
             model.addAttribute("members", List.of());
         }
+        model.addAttribute("filters", filters);
+        model.addAttribute("first", cursor == null ? null : filters.link(null));
+        model.addAttribute("bulk", BulkActions.of(caller, filters.deleted()));
+        boolean htmx = "true".equals(request.getHeader("HX-Request"))
+                && request.getHeader("HX-History-Restore-Request") == null;
+        model.addAttribute("htmx", htmx);
+        if (htmx) {
+            return "console/members :: results";
+        }
+        model.addAttribute("seats", Seats.of(caller, organizations, users));
+        model.addAttribute("statuses", List.of("invited", "active", "deactivated", "deleted"));
+        model.addAttribute("roles", roleNames(caller));
+        model.addAttribute("groups", groups(caller));
         return "console/members";
     }
 
-    @GetMapping("/console/members/{userId}")
-    String show(Caller caller, @PathVariable UserId userId, @RequestParam(required = false) String done, Model model) {
-        User member = users.get(caller, null, userId);
-        model.addAttribute("member", member);
-        model.addAttribute("actions", MemberActions.of(caller, member));
-        model.addAttribute("done", doneMessage(done));
-        return "console/member";
-    }
-
-    @PostMapping("/console/members/{userId}/deactivate")
-    String deactivate(Caller caller, @PathVariable UserId userId, HttpServletResponse response) {
-        users.deactivate(caller, null, userId);
-        return ConsoleAdvice.redirect(response, memberPage(userId, "deactivated"));
-    }
-
-    @PostMapping("/console/members/{userId}/reactivate")
-    String reactivate(Caller caller, @PathVariable UserId userId, HttpServletResponse response) {
-        users.reactivate(caller, null, userId);
-        return ConsoleAdvice.redirect(response, memberPage(userId, "reactivated"));
-    }
-
-    @PostMapping("/console/members/{userId}/restore")
-    String restore(Caller caller, @PathVariable UserId userId, HttpServletResponse response) {
-        users.restore(caller, null, userId);
-        return ConsoleAdvice.redirect(response, memberPage(userId, "restored"));
-    }
-
-    /** Sends the invitation again; back to the invitations page when it was sent from there. */
-    @PostMapping("/console/members/{userId}/invitation/resend")
-    String resend(
-            Caller caller,
-            @PathVariable UserId userId,
-            @RequestParam(required = false) String back,
-            HttpServletResponse response) {
-        invitations.resend(caller, null, userId, null);
-        String target = "invitations".equals(back) ? "/console/invitations?done=resent" : memberPage(userId, "resent");
-        return ConsoleAdvice.redirect(response, target);
-    }
-
-    static String memberPage(UserId userId, String done) {
-        return "/console/members/" + userId.value() + "?done=" + done;
-    }
-
-    static String doneMessage(String done) {
-        return done == null ? null : DONE.get(done);
-    }
-
-    /** A members page's bookmarkable URL: the search, the filter and the position, each encoded. */
-    private static String link(String q, String status, String cursor) {
-        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        addParameter(query, "q", q);
-        addParameter(query, "status", status);
-        addParameter(query, "cursor", cursor);
-        return "/console/members" + query;
-    }
-
-    private static void addParameter(StringJoiner query, String name, String value) {
-        if (value != null) {
-            query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    /** The organization's roles for the filter, when the member may read them; the filter is absent otherwise. */
+    private List<String> roleNames(Caller caller) {
+        if (!caller.grants().holds(Permission.ROLES_READ)) {
+            return List.of();
         }
+        return roles.list(caller, null, null, 200).data().stream()
+                .map(Role::name)
+                .toList();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    private List<Group> groups(Caller caller) {
+        if (!caller.grants().holds(Permission.GROUPS_READ)) {
+            return List.of();
+        }
+        return directory.groups(caller, null, null, 200).data();
     }
 }

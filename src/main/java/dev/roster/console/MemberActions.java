@@ -12,8 +12,19 @@ import java.util.UUID;
  * makes sense of. The services check again on every POST; this only keeps refused actions off the page.
  *
  * @param revokeInvitation the id of the invitation the caller may revoke; null when there is none
+ * @param edit whether the caller may change the profile, end sessions and unlink identities (users:write)
+ * @param manageRoles whether the caller may give and take roles (roles:manage; the service checks each role)
+ * @param resetMfa whether the caller may reset the member's two-factor authentication
  */
-record MemberActions(boolean deactivate, boolean reactivate, boolean restore, boolean resend, UUID revokeInvitation) {
+record MemberActions(
+        boolean deactivate,
+        boolean reactivate,
+        boolean restore,
+        boolean resend,
+        UUID revokeInvitation,
+        boolean edit,
+        boolean manageRoles,
+        boolean resetMfa) {
 
     static MemberActions of(Caller caller, User member) {
         boolean live = member.deletedAt() == null;
@@ -25,7 +36,15 @@ record MemberActions(boolean deactivate, boolean reactivate, boolean restore, bo
                 writes && member.status() == UserStatus.DEACTIVATED,
                 !live && caller.grants().holds(Permission.USERS_WRITE),
                 invites && invited && member.allowPasswordAuth(),
-                invites && revocable(member.invitation()) ? member.invitation().id() : null);
+                invites && revocable(member.invitation()) ? member.invitation().id() : null,
+                writes,
+                live && caller.grants().holds(Permission.ROLES_MANAGE),
+                writes && member.mfaEnabled());
+    }
+
+    /** Whether the status section has any button. */
+    public boolean statusActions() {
+        return deactivate || reactivate || restore || resend || revokeInvitation != null;
     }
 
     private static boolean revocable(InvitationSummary invitation) {

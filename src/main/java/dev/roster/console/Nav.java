@@ -10,13 +10,20 @@ import java.util.UUID;
  * @param members whether the member may list the organization's members (and their invitations)
  * @param self the member's own id, for the link to its own page
  * @param invite whether the member may invite people
+ * @param path the path of the page shown, to mark its link as the current page
  */
-record Nav(boolean members, UUID self, boolean invite) {
+record Nav(boolean members, UUID self, boolean invite, String path) {
 
-    static Nav of(Caller caller) {
+    static Nav of(Caller caller, String path) {
         return new Nav(
                 caller.grants().holds(Permission.USERS_READ),
                 caller.keyId(),
-                caller.grants().holds(Permission.USERS_INVITE));
+                caller.grants().holds(Permission.USERS_INVITE),
+                path);
+    }
+
+    /** Whether the page shown is this link's. */
+    public boolean at(String link) {
+        return link.equals(path);
     }
 }

@@ -4,6 +4,7 @@ import dev.roster.user.RoleAssignmentRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * People to invite at once, each with the same roles and invitation.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param roleAssignments roles across the organization or on one environment
  * @param invitationType link (the default) or temporary_password
  * @param expiresInDays 1 to 30; 7 when omitted
+ * @param groupIds groups each invitee joins (not as its primary group); an unknown one is that address's invalid
  */
 public record BulkInvitationRequest(
         @ArraySchema(maxItems = 100, schema = @Schema(maxLength = 320))
@@ -23,4 +25,16 @@ public record BulkInvitationRequest(
 
         @ArraySchema(maxItems = 50) List<RoleAssignmentRequest> roleAssignments,
         @Schema(maxLength = 40) String invitationType,
-        Integer expiresInDays) {}
+        Integer expiresInDays,
+        @ArraySchema(maxItems = 50) List<UUID> groupIds) {
+
+    /** The request of before groups: each invitee joins none. */
+    public BulkInvitationRequest(
+            List<String> emails,
+            List<String> roles,
+            List<RoleAssignmentRequest> roleAssignments,
+            String invitationType,
+            Integer expiresInDays) {
+        this(emails, roles, roleAssignments, invitationType, expiresInDays, null);
+    }
+}

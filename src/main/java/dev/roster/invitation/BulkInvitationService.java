@@ -7,12 +7,14 @@ import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.user.CreateUserRequest;
 import dev.roster.user.User;
+import dev.roster.user.UserPlaced;
 import dev.roster.user.UserService;
 import dev.roster.user.UserStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,6 +60,7 @@ public class BulkInvitationService {
                     .roleAssignments(request.roleAssignments())
                     .invitationType(request.invitationType())
                     .expiresInDays(request.expiresInDays())
+                    .groups(groups(request.groupIds()))
                     .build();
             try {
                 User user = users.create(caller, pathId, create);
@@ -74,6 +77,14 @@ public class BulkInvitationService {
             }
         }
         return new BulkInvitationResult(invited, seatsAvailable, results);
+    }
+
+    private static List<UserPlaced.GroupPlacement> groups(List<UUID> groupIds) {
+        return groupIds == null
+                ? null
+                : groupIds.stream()
+                        .map(id -> new UserPlaced.GroupPlacement(id, false))
+                        .toList();
     }
 
     private static String status(ProblemException e) {

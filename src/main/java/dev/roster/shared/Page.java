@@ -13,10 +13,15 @@ public record Page<T>(List<T> data, String nextCursor) {
      * page exists, and the last row kept gives its cursor.
      */
     public static <T> Page<T> of(List<T> fetched, int limit, Function<T, Cursor> cursorOf) {
+        return ofEncoded(fetched, limit, item -> cursorOf.apply(item).encode());
+    }
+
+    /** As {@link #of}, for a list in another order whose cursor encodes its own position. */
+    public static <T> Page<T> ofEncoded(List<T> fetched, int limit, Function<T, String> encodedCursorOf) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, null);
         }
         List<T> kept = fetched.subList(0, limit);
-        return new Page<>(List.copyOf(kept), cursorOf.apply(kept.get(limit - 1)).encode());
+        return new Page<>(List.copyOf(kept), encodedCursorOf.apply(kept.get(limit - 1)));
     }
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,7 +57,7 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(summary = "List users, oldest first, a page at a time")
+    @Operation(summary = "List users, oldest first or by name, a page at a time")
     Page<User> list(
             @AuthenticationPrincipal Caller caller,
             @PathVariable(required = false) OrganizationId orgId,
@@ -69,9 +70,17 @@ class UserController {
             @RequestParam(required = false) Instant createdAfter,
             @Parameter(description = "true lists deleted users instead") @RequestParam(required = false)
                     Boolean deleted,
+            @Parameter(description = "only members of this group") @RequestParam(required = false) UUID groupId,
+            @Parameter(description = "only users not signed in since this instant, those who never did included")
+                    @RequestParam(required = false)
+                    Instant lastLoginBefore,
+            @Parameter(description = "created (oldest first, the default) or name (A to Z, ties by id)")
+                    @RequestParam(required = false)
+                    String sort,
             @RequestParam(required = false) String cursor,
             @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit) {
-        return users.list(caller, orgId, new UserQuery(status, role, q, email, createdAfter, deleted), cursor, limit);
+        UserQuery query = new UserQuery(status, role, q, email, createdAfter, deleted, groupId, lastLoginBefore, sort);
+        return users.list(caller, orgId, query, cursor, limit);
     }
 
     @GetMapping("/me")

@@ -114,12 +114,24 @@ public class UserService {
         return created;
     }
 
+    /**
+     * A page of the organization's users with these filters, oldest first or by name, by keyset: one query however
+     * deep the page. The cursor is the previous page's {@code nextCursor} of the same order.
+     */
     @Transactional(readOnly = true)
     public Page<User> list(Caller caller, OrganizationId pathId, UserQuery query, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.USERS_READ);
         int size = Cursor.limit(limit);
         UserQuery checked = check(query);
+        if (checked.byName()) {
+            Page<JdbcUserRepository.Named> named = Page.ofEncoded(
+                    users.pageByName(org, checked, NameCursor.decode(cursor), size + 1),
+                    size,
+                    row -> new NameCursor(row.sortName(), row.user().id().value()).encode());
+            return new Page<>(
+                    named.data().stream().map(JdbcUserRepository.Named::user).toList(), named.nextCursor());
+        }
         return Page.of(
                 users.page(org, checked, Cursor.decode(cursor), size + 1),
                 size,
@@ -463,6 +475,9 @@ public class UserService {
         }
         if (query.email() != null) {
             Email.parse("email", query.email());
+        }
+        if (query.sort() != null && !query.sort().matches("created|name")) {
+            throw ProblemException.invalid("sort", "must be created or name");
         }
         return query;
     }

@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The system Chromium under Playwright, headless, for browser tests; close it after the test class. */
+/**
+ * The system Chromium under Playwright, headless, for browser tests: either {@link #shared()}, one browser for the
+ * whole test JVM, or {@link #launch()}, one to close after the test class.
+ */
 public final class Chromium implements AutoCloseable {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+    private static Chromium shared;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -41,6 +46,20 @@ public final class Chromium implements AutoCloseable {
                                 "--disable-component-update",
                                 "--disable-sync")));
         return new Chromium(playwright, browser);
+    }
+
+    /**
+     * The test JVM's one browser, launched on first use and closed when the JVM exits; each test opens its own
+     * context (cookies, storage) in it and closes that. Tests run one after another on one thread, as Playwright
+     * needs.
+     */
+    public static synchronized Browser shared() {
+        if (shared == null) {
+            Chromium chromium = launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "chromium-close"));
+            shared = chromium;
+        }
+        return shared.browser();
     }
 
     public Browser browser() {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -63,6 +64,21 @@ public final class Pages {
         return send("POST", path, cookie, withToken);
     }
 
+    /** Posts a form whose fields may repeat (several checkboxes of one name), with the CSRF token as {@link #post}. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        if (csrf == null) {
+            get("/login");
+        }
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> field : fields) {
+            body.append('&')
+                    .append(field.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return sendBody("POST", path, null, body.toString());
+    }
+
     /** Posts a form as another site's page would: without the token, with whatever cookies the browser has. */
     public HttpResponse<String> postWithoutCsrf(String path, Map<String, String> form) {
         return send("POST", path, null, form);
@@ -77,6 +93,18 @@ public final class Pages {
     }
 
     private HttpResponse<String> send(String method, String path, String cookie, Map<String, String> form) {
+        if (form == null) {
+            return sendBody(method, path, cookie, null);
+        }
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return sendBody(method, path, cookie, body.toString());
+    }
+
+    private HttpResponse<String> sendBody(String method, String path, String cookie, String form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", clientAddress);
@@ -89,13 +117,8 @@ public final class Pages {
         if (form == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            StringBuilder body = new StringBuilder();
-            form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(name)
-                    .append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
         }
         HttpResponse<String> response;
         try {
