@@ -117,7 +117,7 @@ class JdbcUserRepository {
 
     /** A page of the list oldest first: the rows after the cursor's (created_at, id), one query. */
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
-        planForTheseValues();
+        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         sql.append(Keyset.after(
@@ -140,7 +140,7 @@ class JdbcUserRepository {
      * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
      */
     List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
-        planForTheseValues();
+        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         String key = searching(query) ? "(u.sort_name || '')" : "u.sort_name";
@@ -160,11 +160,14 @@ class JdbcUserRepository {
     /**
      * Plans the list's next query for its own values, not once for any: a search prefix that matches nobody reads two
      * prefix indexes, one that matches most members walks the page order, and a plan cached for the statement would
-     * serve one of them badly (a 100,000-member organization took 100 ms where 1 ms does). Lasts until the
-     * transaction ends.
+     * serve one of them badly (a 100,000-member organization took 100 ms where 1 ms does); a role held by a few or
+     * by nearly everyone likewise. Lasts until the transaction ends. A plain page (no search, no role) keeps the cached
+     * plan: re-planning it would cost more than running it.
      */
-    private void planForTheseValues() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    private void planForTheseValues(UserQuery query) {
+        if (searching(query) || query.role() != null) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
     }
 
     /** A user of the list by name, with the key it is sorted by. */
