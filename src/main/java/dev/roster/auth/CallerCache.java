@@ -16,14 +16,14 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The callers that bearer credentials (API keys, access tokens) stood for, so that a request need not read its key
+ * The callers that bearer credentials (API keys, access tokens, SCIM tokens) stood for, so that a request need not read its key
  * or its user's roles from PostgreSQL. An entry goes when anything it depends on changes: at once on the node that
  * made the change (after its commit), and within {@link ChangeFeed#BOUND} on every other node, through the change
  * notifications; while those are out of reach the cache is bypassed. An entry is filled only if nothing was
  * forgotten while its caller was being read, so a read that raced a revocation can never be kept.
  */
 @Component
-class CallerCache implements ChangeFeed.Subscriber {
+public class CallerCache implements ChangeFeed.Subscriber {
 
     static final int MAX_ENTRIES = 50_000;
 
@@ -37,9 +37,9 @@ class CallerCache implements ChangeFeed.Subscriber {
     private static final Set<String> RIGHTS = Set.of("roles", "status", "allowPasswordAuth", "deletedAt");
 
     /** A credential, by its 32-byte digest (never the credential itself). */
-    record Key(long a, long b, long c, long d) {
+    public record Key(long a, long b, long c, long d) {
 
-        static Key of(byte[] digest) {
+        public static Key of(byte[] digest) {
             ByteBuffer buffer = ByteBuffer.wrap(digest);
             return new Key(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
         }
@@ -58,7 +58,7 @@ class CallerCache implements ChangeFeed.Subscriber {
      *
      * @param signingKey the key id that signed a JWT, null for an API key: a JWT is good only while it verifies
      */
-    record Entry(Caller caller, long expiresAtMillis, String signingKey) {}
+    public record Entry(Caller caller, long expiresAtMillis, String signingKey) {}
 
     private final ChangeFeed feed;
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -73,12 +73,12 @@ class CallerCache implements ChangeFeed.Subscriber {
     }
 
     /** What to hand back to {@link #put}: fills that started before a change are dropped. */
-    long generation() {
+    public long generation() {
         return generation.get();
     }
 
     /** What the credential stood for, or null when it must be read from the database. */
-    Entry get(Key key) {
+    public Entry get(Key key) {
         if (!feed.current()) {
             return null;
         }
@@ -94,7 +94,7 @@ class CallerCache implements ChangeFeed.Subscriber {
     }
 
     /** Keeps a caller read while {@link #generation()} was {@code seen}, unless something changed since. */
-    void put(Key key, Caller caller, long expiresAtMillis, String signingKey, long seen) {
+    public void put(Key key, Caller caller, long expiresAtMillis, String signingKey, long seen) {
         if (!feed.current() || generation.get() != seen) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.roster.scim;
 
+import dev.roster.auth.CallerCache;
 import dev.roster.auth.Secrets;
 import dev.roster.organization.OrganizationService;
 import dev.roster.shared.Caller;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,7 @@ public class ScimTokenService {
     static final int MAX_LIVE = 2;
 
     private static final String PREFIX = "roster_scim_";
+    private static final long USE_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
     private static final int VISIBLE = PREFIX.length() + 6;
 
     /** What a SCIM token may do: provision users and groups, nothing else. */
@@ -53,6 +56,8 @@ public class ScimTokenService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
+    private final CallerCache callers;
+    private final Map<UUID, Long> lastTouched = new ConcurrentHashMap<>();
 
     ScimTokenService(
             JdbcScimTokenRepository tokens,
@@ -60,12 +65,14 @@ public class ScimTokenService {
             OrganizationService organizations,
             ApplicationEventPublisher events,
             Clock clock,
-            RosterProperties properties) {
+            RosterProperties properties,
+            CallerCache callers) {
         this.tokens = tokens;
         this.secrets = secrets;
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
+        this.callers = callers;
         this.baseUrl = properties.publicUrl().replaceAll("/+$", "") + "/scim/v2";
     }
 
@@ -128,17 +135,50 @@ public class ScimTokenService {
                 new ChangeMade(org, caller.actor(), "scim_token.revoked", "scim_token", id.toString(), Map.of()));
     }
 
-    /** The caller a token stands for: its organization's users and groups, as {@code scim_token:<id>}. */
-    @Transactional
+    /**
+     * The caller a token stands for: its organization's users and groups, as {@code scim_token:<id>}. Answered from
+     * the node's {@link CallerCache} when it holds the token (a revocation or a deleted organization is forgotten there
+     * as for API keys); lastUsedAt is written at most once a minute per token and node.
+     */
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        Optional<ScimToken> token = tokens.findLive(secrets.hash(secret));
-        // lastUsedAt is kept to the minute: most requests read the token and write nothing.
-        Instant aMinuteAgo = Instant.now(clock).minus(Duration.ofMinutes(1));
-        token.filter(found -> found.lastUsedAt() == null || found.lastUsedAt().isBefore(aMinuteAgo))
-                .ifPresent(found -> tokens.touch(found.id()));
-        return token.map(found -> new Caller(Caller.Kind.SCIM, found.id(), found.organizationId(), GRANTS));
+        byte[] hash = secrets.hash(secret);
+        CallerCache.Key key = CallerCache.Key.of(hash);
+        CallerCache.Entry cached = callers.get(key);
+        if (cached != null) {
+            used(cached.caller().keyId());
+            return Optional.of(cached.caller());
+        }
+        long seen = callers.generation();
+        Optional<ScimToken> token = tokens.findLive(hash);
+        token.ifPresent(found -> {
+            used(found.id());
+            long expires = found.expiresAt() == null
+                    ? Long.MAX_VALUE
+                    : found.expiresAt().toEpochMilli();
+            callers.put(key, caller(found), expires, null, seen);
+        });
+        return token.map(ScimTokenService::caller);
+    }
+
+    private static Caller caller(ScimToken token) {
+        return new Caller(Caller.Kind.SCIM, token.id(), token.organizationId(), GRANTS);
+    }
+
+    /** Keeps lastUsedAt to the minute without a write on every request. */
+    private void used(UUID tokenId) {
+        long now = clock.millis();
+        Long previous = lastTouched.get(tokenId);
+        if (previous != null && now - previous < USE_INTERVAL_MILLIS) {
+            return;
+        }
+        boolean won = previous == null
+                ? lastTouched.putIfAbsent(tokenId, now) == null
+                : lastTouched.replace(tokenId, previous, now);
+        if (won) {
+            tokens.touch(tokenId);
+        }
     }
 }

@@ -27,21 +27,13 @@ class JdbcUserRepository {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     /**
-     * The sorted names of the roles a user holds across the organization, in effect ({@code roles}) and waiting for
-     * an invitation's acceptance ({@code pending_roles}), read in one pass over the user's assignments.
-     */
-    private static final String ROLE_NAMES = """
-            (SELECT coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE NOT a.pending), '{}') AS roles,
-                    coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE a.pending), '{}') AS pending_roles
-             FROM role_assignments a JOIN roles r ON r.id = a.role_id
-             WHERE a.user_id = u.id AND a.resource_id IS NULL)""";
-    /**
      * The user and, read-only, the state of its invitation (one row per user in {@code invitations}, owned by the
-     * invitation feature) and the names of its roles (owned by the role feature): the user object shows them all.
+     * invitation feature): the user object shows them all. The names of its roles across the organization, in effect
+     * and pending, are kept on its row by triggers on the role feature's assignments (V51).
      */
     private static final String SELECT = """
             SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone,
-                ra.roles, ra.pending_roles,
+                u.role_names AS roles, u.pending_role_names AS pending_roles,
                 u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
                 u.external_id, u.created_at, u.created_by, u.updated_at, u.updated_by, u.deleted_at, u.deleted_by,
                 u.sort_name, i.id AS invitation_id, i.kind AS invitation_kind, i.delivery AS invitation_delivery,
@@ -52,8 +44,7 @@ class JdbcUserRepository {
                 coalesce(m.name, nullif(concat_ws(' ', m.first_name, m.last_name), '')) AS manager_name,
                 m.email AS manager_email
             FROM users u LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
-                CROSS JOIN LATERAL %s ra
-            """.formatted(ROLE_NAMES);
+            """;
 
     /**
      * Live users of live organizations, as sign-in sees them. Read on every request a JWT makes, so it reads no
@@ -126,7 +117,7 @@ class JdbcUserRepository {
 
     /** A page of the list oldest first: the rows after the cursor's (created_at, id), one query. */
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
-        planForTheseValues();
+        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         sql.append(Keyset.after(
@@ -149,7 +140,7 @@ class JdbcUserRepository {
      * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
      */
     List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
-        planForTheseValues();
+        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         String key = searching(query) ? "(u.sort_name || '')" : "u.sort_name";
@@ -169,11 +160,14 @@ class JdbcUserRepository {
     /**
      * Plans the list's next query for its own values, not once for any: a search prefix that matches nobody reads two
      * prefix indexes, one that matches most members walks the page order, and a plan cached for the statement would
-     * serve one of them badly (a 100,000-member organization took 100 ms where 1 ms does). Lasts until the
-     * transaction ends.
+     * serve one of them badly (a 100,000-member organization took 100 ms where 1 ms does); a role held by a few or
+     * by nearly everyone likewise. Lasts until the transaction ends. A plain page (no search, no role) keeps the cached
+     * plan: re-planning it would cost more than running it.
      */
-    private void planForTheseValues() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    private void planForTheseValues(UserQuery query) {
+        if (searching(query) || query.role() != null) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
     }
 
     /** A user of the list by name, with the key it is sorted by. */

@@ -2,6 +2,7 @@ package dev.roster.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.database.ChangeFeed;
 import dev.roster.shared.database.DatabaseServer;
 import dev.roster.support.Api;
 import dev.roster.support.ApiTestBase;
@@ -29,6 +30,9 @@ class ScimAccessTest extends ApiTestBase {
 
     @Autowired
     private DatabaseServer database;
+
+    @Autowired
+    private ChangeFeed feed;
 
     private Tenant tenant;
 
@@ -115,17 +119,18 @@ class ScimAccessTest extends ApiTestBase {
     }
 
     @Test
-    void anExpiredTokenIsRefused401InScimsErrorShape() {
+    void anExpiredTokenIsRefused401InScimsErrorShape() throws InterruptedException {
         // given a token that expires in a day, and works today
         Api.Response created =
                 api.post("/v1/scim-tokens", tenant.adminKey(), Map.of("name", "Entra", "expiresInDays", 1));
         String token = created.field("token");
         assertThat(Scim.bearer(port, token).get("/Users").status()).isEqualTo(200);
 
-        // when the day has passed
+        // when the day has passed (moved in the database, which every node hears of within the change feed's bound)
         jdbc.sql("UPDATE scim_tokens SET expires_at = now() - interval '1 second' WHERE id = :id")
                 .param("id", UUID.fromString(created.field("id")))
                 .update();
+        assertThat(feed.awaitCurrent(ChangeFeed.BOUND)).isTrue();
 
         // then it opens nothing, as Bearer or as Basic, and is no longer listed as live
         for (Scim expired : List.of(Scim.bearer(port, token), Scim.basic(port, "entra", token))) {
