@@ -20,6 +20,7 @@ import dev.roster.user.UserService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -82,6 +83,15 @@ public class DirectoryService {
     @Transactional(readOnly = true)
     public List<Group> groups(Caller caller, OrganizationId pathId, Collection<UUID> ids) {
         return directory.findGroups(readable(caller, pathId), ids);
+    }
+
+    /**
+     * The ids of the groups with these names (compared case-insensitively), keyed by the name as asked; names no
+     * group has are absent. Needs groups:manage, as placing users in them does.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> groupIdsByName(Caller caller, OrganizationId pathId, Collection<String> names) {
+        return directory.groupIdsByName(writable(caller, pathId), names);
     }
 
     @Transactional(readOnly = true)
