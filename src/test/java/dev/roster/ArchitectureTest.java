@@ -23,6 +23,7 @@ class ArchitectureTest {
             "audit",
             "mail",
             "invitation",
+            "imports",
             "login",
             "idempotency",
             "ratelimit",

@@ -145,10 +145,7 @@ public class ApiKeyService {
                 .filter(key -> MessageDigest.isEqual(key.hash(), hash))
                 .map(key -> {
                     usage.recordUse(key.id());
-                    Grants grants = key.kind() == KeyKind.ORGANIZATION
-                            ? new Grants(Permission.of(key.permissions()), Map.of())
-                            : Grants.ALL;
-                    return new Caller(key.kind().callerKind(), key.id(), key.organizationId(), grants);
+                    return callerOf(key);
                 });
     }
 
@@ -161,6 +158,22 @@ public class ApiKeyService {
             usage.recordUse(key.id());
             return new Caller(key.kind().callerKind(), key.id(), null, Grants.ALL);
         });
+    }
+
+    /**
+     * The caller a key stands for now, by its id: while it is live and its organization, if any, exists, with its
+     * role's permissions of the moment. For work a request with the key started and that carries on without it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> callerForKey(UUID keyId) {
+        return keys.findActiveById(keyId).map(ApiKeyService::callerOf);
+    }
+
+    private static Caller callerOf(JdbcApiKeyRepository.ActiveKey key) {
+        Grants grants = key.kind() == KeyKind.ORGANIZATION
+                ? new Grants(Permission.of(key.permissions()), Map.of())
+                : Grants.ALL;
+        return new Caller(key.kind().callerKind(), key.id(), key.organizationId(), grants);
     }
 
     /** An organization's keys go with it. */

@@ -78,14 +78,24 @@ class JdbcApiKeyRepository {
     }
 
     Optional<ActiveKey> findActive(byte[] hash) {
+        return findActive("k.secret_hash = :value", hash);
+    }
+
+    /** A live key by its id, for work a request with the key started and that carries on without it. */
+    Optional<ActiveKey> findActiveById(UUID id) {
+        return findActive("k.id = :value", id);
+    }
+
+    /** @param condition a constant, never user input */
+    private Optional<ActiveKey> findActive(String condition, Object value) {
         return jdbc.sql("""
                         SELECT k.id, k.kind, k.organization_id, r.permissions, k.secret_hash
                         FROM api_keys k JOIN roles r ON r.id = k.role_id
                             LEFT JOIN organizations o ON o.id = k.organization_id
-                        WHERE k.secret_hash = :hash AND k.revoked_at IS NULL
+                        WHERE %s AND k.revoked_at IS NULL
                           AND (k.organization_id IS NULL OR o.deleted_at IS NULL)
-                        """)
-                .param("hash", hash)
+                        """.formatted(condition))
+                .param("value", value)
                 .query((rs, row) -> new ActiveKey(
                         rs.getObject("id", UUID.class),
                         KeyKind.ofCode(rs.getString("kind")),

@@ -113,13 +113,7 @@ public class SignInService {
             ApplicationCallers callers = applications.getIfAvailable();
             return callers == null ? Optional.empty() : callers.callerFor(UUID.fromString(application.toString()));
         }
-        return verified.flatMap(claims -> users.findCandidate(UserId.of(claims.getSubject())))
-                .filter(user -> user.status() == UserStatus.ACTIVE)
-                .map(user -> new Caller(
-                        Caller.Kind.USER,
-                        user.id().value(),
-                        user.organizationId().value(),
-                        roles.grantsOf(user.organizationId(), user.id())));
+        return verified.flatMap(claims -> callerForUser(UserId.of(claims.getSubject())));
     }
 
     /**
@@ -128,7 +122,17 @@ public class SignInService {
      */
     @Transactional(readOnly = true)
     public Optional<Caller> callerFor(BrowserSession session) {
-        return users.findCandidate(session.userId())
+        return callerForUser(session.userId());
+    }
+
+    /**
+     * The caller a user stands for now, while it is active in a live organization, with the permissions its roles
+     * grant at this moment: for a browser session, and for work a signed-in user started that carries on without
+     * the request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> callerForUser(UserId id) {
+        return users.findCandidate(id)
                 .filter(user -> user.status() == UserStatus.ACTIVE)
                 .map(user -> new Caller(
                         Caller.Kind.USER,

@@ -91,6 +91,15 @@ public class DirectoryService {
         return directory.memberCounts(readable(caller, pathId), groupIds);
     }
 
+    /**
+     * The ids of the groups with these names (compared case-insensitively), keyed by the name as asked; names no
+     * group has are absent. Needs groups:manage, as placing users in them does.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> groupIdsByName(Caller caller, OrganizationId pathId, Collection<String> names) {
+        return directory.groupIdsByName(writable(caller, pathId), names);
+    }
+
     @Transactional(readOnly = true)
     public Group group(Caller caller, OrganizationId pathId, UUID id) {
         return directory.findGroup(readable(caller, pathId), id).orElseThrow(() -> notFound("Group"));

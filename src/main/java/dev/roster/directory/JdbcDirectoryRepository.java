@@ -99,6 +99,23 @@ class JdbcDirectoryRepository {
         return counts;
     }
 
+    /** The organization's groups with these names (compared case-insensitively), keyed by the name as asked. */
+    Map<String, UUID> groupIdsByName(OrganizationId org, Collection<String> names) {
+        Map<String, UUID> found = new HashMap<>();
+        if (!names.isEmpty()) {
+            jdbc.sql("""
+                            SELECT asked, g.id FROM groups g JOIN unnest(CAST(:names AS text[])) AS a(asked)
+                                ON lower(g.name) = lower(asked)
+                            WHERE g.organization_id = :org
+                            """)
+                    .param("org", org.value())
+                    .param("names", names.toArray(String[]::new))
+                    .query((rs, row) -> found.put(rs.getString("asked"), rs.getObject("id", UUID.class)))
+                    .list();
+        }
+        return found;
+    }
+
     /** Which of these ids are groups of the organization, in one query. */
     Set<UUID> existingGroups(OrganizationId org, Collection<UUID> ids) {
         return existing("groups", org, ids);

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -322,18 +323,29 @@ public class InvitationService {
         return invitation;
     }
 
-    /** Email limits: per recipient (within the organization) and per organization, each over the last hour. */
+    /**
+     * Email limits: per recipient (within the organization) and per organization, each over the last hour. The
+     * answer's {@code limit} says which was reached, so that a background import waits for the organization's and
+     * fails only the row of an address that was sent too many.
+     */
     private void checkSendingLimits(OrganizationId org, String email) {
         if (outbox.recipientReached(
                 org, "invitation", email, Duration.ofHours(1), mail.invitationsPerRecipientPerHour())) {
-            throw ProblemException.tooManyRequests(
-                    "too_many_invitations", "This address was sent too many invitations in the last hour.", 3600);
+            throw tooManyInvitations("recipient", "This address was sent too many invitations in the last hour.");
         }
         if (outbox.organizationReached(
                 org, "invitation", Duration.ofHours(1), mail.invitationsPerOrganizationPerHour())) {
-            throw ProblemException.tooManyRequests(
-                    "too_many_invitations", "This organization sent too many invitations in the last hour.", 3600);
+            throw tooManyInvitations("organization", "This organization sent too many invitations in the last hour.");
         }
+    }
+
+    private static ProblemException tooManyInvitations(String limit, String detail) {
+        return new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too_many_invitations",
+                detail,
+                List.of(),
+                Map.of(ProblemException.RETRY_AFTER, 3600L, "limit", limit));
     }
 
     private void complete(Invitation invitation, String actor) {

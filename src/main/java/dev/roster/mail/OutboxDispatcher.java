@@ -1,21 +1,16 @@
 package dev.roster.mail;
 
 import dev.roster.shared.RosterProperties;
+import dev.roster.shared.operations.ClaimingWorker;
 import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
 import dev.roster.shared.operations.SendRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,28 +22,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * them at once, and waits a few seconds for the one it is sending.
  */
 @Component
-class OutboxDispatcher implements SmartLifecycle, DisposableBean {
+class OutboxDispatcher extends ClaimingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 20;
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_DELAY = Duration.ofHours(1);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final JdbcOutboxRepository outbox;
     private final MailTransport transport;
     private final MailProperties properties;
     private final ApplicationEventPublisher events;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "roster-outbox");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Claims claims;
     private final MeterRegistry meters;
-    private volatile boolean stopping;
-    private volatile boolean started;
 
     OutboxDispatcher(
             JdbcOutboxRepository outbox,
@@ -57,11 +42,11 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             RosterProperties roster,
             ApplicationEventPublisher events,
             MeterRegistry meters) {
+        super(new Claims("messages", outbox::release), daemons("roster-outbox", 1), "Messages were still being sent");
         this.outbox = outbox;
         this.properties = properties;
         this.events = events;
         this.meters = meters;
-        this.claims = new Claims("messages", outbox::release);
         QueueGauges.register(meters, "mail", outbox::queue);
         this.transport = smtp.configured()
                 ? new SmtpTransport(smtp, properties.from())
@@ -80,12 +65,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
     /** Asks the worker for one more pass; passes never overlap on a node. */
     void wake() {
-        if (!stopping && scheduled.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                scheduled.set(false);
-                dispatchDue();
-            });
-        }
+        schedule(this::dispatchDue);
     }
 
     private void dispatchDue() {
@@ -95,12 +75,12 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
                 claimed = outbox.claim(BATCH, LEASE);
                 claims.claimed(claimed.stream().map(OutboxMessage::id).toList());
                 for (OutboxMessage message : claimed) {
-                    if (!stopping && claims.start(message.id())) {
+                    if (!stopping() && claims.start(message.id())) {
                         deliver(message);
                     }
                 }
-            } while (claimed.size() == BATCH && !stopping);
-            if (stopping) {
+            } while (claimed.size() == BATCH && !stopping());
+            if (stopping()) {
                 claims.giveBack();
             }
         } catch (RuntimeException e) {
@@ -116,7 +96,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             return;
         }
         // Sent: a failure to write that down must not send it again (see SendRecord).
-        if (!SendRecord.write(() -> outbox.markSent(message.id()), () -> stopping)) {
+        if (!SendRecord.write(() -> outbox.markSent(message.id()), this::stopping)) {
             throw new IllegalStateException("Mail " + message.id()
                     + " was sent but the database did not record it; it is sent again when its" + " claim runs out");
         }
@@ -151,44 +131,5 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
     private void count(String outcome) {
         meters.counter("roster.mail.deliveries", "outcome", outcome).increment();
-    }
-
-    @Override
-    public void start() {
-        started = true;
-    }
-
-    /**
-     * Stops claiming and gives back what was claimed and not started, as the context closes and before the
-     * scheduler waits for a running pass: another node takes the given-back work at once.
-     */
-    @Override
-    public void stop() {
-        stopping = true;
-        started = false;
-        claims.giveBack();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
-    }
-
-    /** Stops with the scheduler, before the web server finishes its requests and long before the pool closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
-    /** Lets the message being sent finish, for a few seconds; gives back anything still unstarted. */
-    @Override
-    public void destroy() throws InterruptedException {
-        stopping = true;
-        worker.shutdown();
-        claims.giveBack();
-        if (!worker.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("A message was still being sent at shutdown; its claim runs out by itself");
-            worker.shutdownNow();
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.roster.user.UserActivated;
 import dev.roster.user.UserRolesRequested;
 import dev.roster.user.UserService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -156,6 +157,25 @@ public class RoleAssignmentService {
         caller.requireAll(held.organizationWide(), null, "This user's roles");
         held.byResource()
                 .forEach((resource, permissions) -> caller.requireAll(permissions, resource, "This user's roles"));
+    }
+
+    /**
+     * The organization's roles (built-in or custom) with these names, compared as a create compares them, keyed by
+     * the name as asked; names no role has are absent. For checking a file of people before any is created.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Role> rolesNamed(Caller caller, OrganizationId pathId, Collection<String> names) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        return names.isEmpty() ? Map.of() : roles.findRolesByName(org, names);
+    }
+
+    /**
+     * Fails as giving the role across the organization with a user's create would: {@code permission_required}
+     * without roles:manage, {@code permission_escalation} for a permission the caller lacks. A role that grants
+     * nothing needs nothing.
+     */
+    public void requireMayGrant(Caller caller, Role role) {
+        checkGrant(caller, role, null);
     }
 
     private Grants grants(OrganizationId org, UserId user, boolean withPending) {

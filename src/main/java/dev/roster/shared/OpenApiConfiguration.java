@@ -45,6 +45,8 @@ class OpenApiConfiguration {
             "413", "Body larger than 1 MiB (payload_too_large)",
             "415", "Body is not application/json (unsupported_media_type)");
 
+    private static final String PROBLEM = "application/problem+json";
+
     private static final String TOO_MANY = "Too many requests for the key, organization or client address, or too many"
             + " sign-in attempts or invitations (rate_limited, too_many_attempts, too_many_invitations); wait"
             + " Retry-After seconds";
@@ -112,8 +114,7 @@ class OpenApiConfiguration {
                     .forEach((template, path) -> path.readOperationsMap().forEach((method, operation) -> {
                         boolean own = dialects.forPath(template).isEmpty();
                         if (own) {
-                            READ_ERRORS.forEach(
-                                    (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                            READ_ERRORS.forEach((status, text) -> document(operation, status, problem, text));
                         } else {
                             surfaceErrors(operation);
                         }
@@ -126,8 +127,7 @@ class OpenApiConfiguration {
                                     .schema(new StringSchema().maxLength(255)));
                         }
                         if (own && method != PathItem.HttpMethod.GET) {
-                            WRITE_ERRORS.forEach(
-                                    (status, text) -> operation.getResponses().put(status, response(problem, text)));
+                            WRITE_ERRORS.forEach((status, text) -> document(operation, status, problem, text));
                         }
                         if (own) {
                             operation.getResponses().put("429", response(problem, TOO_MANY));
@@ -136,6 +136,22 @@ class OpenApiConfiguration {
                     }));
             OpenApiLimits.apply(openApi);
         };
+    }
+
+    /**
+     * Documents an error answer on one of Roster's own operations. An operation that documents the status as
+     * problem+json itself (an import's 413 names its own limit) keeps its description and gets the problem schema.
+     */
+    private static void document(Operation operation, String status, Schema<?> problem, String text) {
+        ApiResponse own = operation.getResponses().get(status);
+        MediaType ownProblem = own == null || own.getContent() == null
+                ? null
+                : own.getContent().get(PROBLEM);
+        if (ownProblem == null) {
+            operation.getResponses().put(status, response(problem, text));
+        } else {
+            ownProblem.setSchema(problem);
+        }
     }
 
     /**
@@ -188,6 +204,6 @@ class OpenApiConfiguration {
     private static ApiResponse response(Schema<?> problem, String description) {
         return new ApiResponse()
                 .description(description)
-                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(problem)));
+                .content(new Content().addMediaType(PROBLEM, new MediaType().schema(problem)));
     }
 }

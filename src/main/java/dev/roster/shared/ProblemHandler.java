@@ -121,9 +121,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest http = servletRequest(request);
         Throwable cause = ex.getCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
-                return respond(problems.build(
-                        HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", BodySizeLimitFilter.tooLarge(), http));
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return respond(
+                        problems.build(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", tooLarge.getMessage(), http));
             }
             if (t instanceof ProblemException problem) {
                 return handleProblem(problem, http);

@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -410,6 +412,35 @@ class JdbcUserRepository {
                 .param("email", email.value())
                 .query()
                 .singleRow();
+    }
+
+    /** Which of these (normalised) emails a live user has, in {@code org} or, if platformWide, anywhere. */
+    Set<String> takenEmails(OrganizationId org, Collection<String> emails, boolean platformWide) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT email FROM users
+                        WHERE email = ANY(:emails) AND deleted_at IS NULL
+                          AND (:platformWide OR organization_id = :org)
+                        """)
+                .param("emails", emails.toArray(String[]::new))
+                .param("platformWide", platformWide)
+                .param("org", org.value())
+                .query(String.class)
+                .list());
+    }
+
+    /** The live users of {@code org} with these (normalised) emails that are active or invited, by email. */
+    Map<String, UserId> assignableByEmail(OrganizationId org, Collection<String> emails) {
+        Map<String, UserId> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT email, id FROM users
+                        WHERE organization_id = :org AND email = ANY(:emails) AND deleted_at IS NULL
+                          AND status IN ('active', 'invited')
+                        """)
+                .param("org", org.value())
+                .param("emails", emails.toArray(String[]::new))
+                .query((rs, row) -> found.put(rs.getString("email"), new UserId(rs.getObject("id", UUID.class))))
+                .list();
+        return found;
     }
 
     /** Whether a live user other than {@code except} has this email, in {@code org} or, if platformWide, anywhere. */

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -327,6 +328,29 @@ public class UserService {
         }
         users.update(org, id, UserDraft.of(current).withNames(first, last), actor);
         events.publishEvent(new ChangeMade(org, actor, "user.updated", "user", id.toString(), changes.asMap()));
+    }
+
+    /**
+     * Of these emails (already normalised by {@link Email#parse}), those a create would refuse with {@code
+     * email_taken} now: for checking a file of people before any is created. Needs what a create needs, since a
+     * create tells the same.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> takenEmails(Caller caller, OrganizationId pathId, Collection<String> emails) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_WRITE);
+        return emails.isEmpty() ? Set.of() : users.takenEmails(org, emails, emailUniqueAcrossPlatform);
+    }
+
+    /**
+     * The users of the organization with these emails (normalised) that may be someone's manager (active or
+     * invited, not deleted), by email: for setting managers named by email. Needs users:write.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, UserId> managersByEmail(Caller caller, OrganizationId pathId, Collection<String> emails) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_WRITE);
+        return emails.isEmpty() ? Map.of() : users.assignableByEmail(org, emails);
     }
 
     /** The live users that have this email, for sign-in; empty for an address that is not an email. */

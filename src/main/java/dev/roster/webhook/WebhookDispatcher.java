@@ -1,6 +1,7 @@
 package dev.roster.webhook;
 
 import dev.roster.shared.net.HostResolver;
+import dev.roster.shared.operations.ClaimingWorker;
 import dev.roster.shared.operations.Claims;
 import dev.roster.shared.operations.QueueGauges;
 import dev.roster.shared.operations.SendRecord;
@@ -15,16 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,31 +32,25 @@ import org.springframework.stereotype.Component;
  * them at once, and waits a few seconds for those being sent.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle, DisposableBean {
+class WebhookDispatcher extends ClaimingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final JdbcWebhookRepository webhooks;
     private final WebhookProperties properties;
     private final WebhookClient client;
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
-        Thread thread = new Thread(r, "roster-webhooks");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final AtomicBoolean running = new AtomicBoolean();
-    private final Claims claims;
     private final MeterRegistry meters;
-    private volatile boolean stopping;
-    private volatile boolean started;
 
     WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookProperties properties, MeterRegistry meters) {
+        super(
+                new Claims("webhook deliveries", webhooks::release),
+                daemons("roster-webhooks", 4),
+                "Webhook deliveries were still being sent");
         this.webhooks = webhooks;
         this.properties = properties;
         this.meters = meters;
-        this.claims = new Claims("webhook deliveries", webhooks::release);
         QueueGauges.register(meters, "webhook", webhooks::queue);
         this.client = new WebhookClient(
                 HostResolver.SYSTEM, proxy -> new Socket(), properties.allowPrivateTargets(), properties.timeout());
@@ -68,7 +58,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     @Scheduled(fixedDelayString = "${roster.webhooks.poll-interval:PT1S}")
     void poll() {
-        if (stopping || !running.compareAndSet(false, true)) {
+        if (stopping() || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -76,15 +66,15 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
             do {
                 due = webhooks.claim(BATCH, properties.timeout().multipliedBy(3));
                 claims.claimed(due.stream().map(JdbcWebhookRepository.Due::id).toList());
-                if (stopping) {
+                if (stopping()) {
                     claims.giveBack();
                     break;
                 }
                 var sends = due.stream()
-                        .map(d -> CompletableFuture.runAsync(() -> sendUnlessGivenBack(d), senders))
+                        .map(d -> CompletableFuture.runAsync(() -> sendUnlessGivenBack(d), threads()))
                         .toList();
                 sends.forEach(CompletableFuture::join);
-            } while (due.size() == BATCH && !stopping);
+            } while (due.size() == BATCH && !stopping());
         } catch (RuntimeException e) {
             log.warn("Webhook pass failed; the next pass retries", e);
         } finally {
@@ -93,7 +83,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     }
 
     private void sendUnlessGivenBack(JdbcWebhookRepository.Due delivery) {
-        if (!stopping && claims.start(delivery.id())) {
+        if (!stopping() && claims.start(delivery.id())) {
             send(delivery);
         }
     }
@@ -110,7 +100,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
             WebhookClient.Outcome outcome = client.post(URI.create(delivery.url()), headers, delivery.payload());
             if (outcome.delivered()) {
                 // Delivered: a failure to write that down must not deliver it again (see SendRecord).
-                if (!SendRecord.write(() -> webhooks.delivered(delivery.id(), outcome.status()), () -> stopping)) {
+                if (!SendRecord.write(() -> webhooks.delivered(delivery.id(), outcome.status()), this::stopping)) {
                     log.warn(
                             "Webhook delivery {} arrived but the database did not record it; it is sent again when"
                                     + " its claim runs out",
@@ -150,44 +140,5 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         String signed = delivery.eventId() + "." + timestamp + "." + delivery.payload();
         return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Override
-    public void start() {
-        started = true;
-    }
-
-    /**
-     * Stops claiming and gives back what was claimed and not started, as the context closes and before the
-     * scheduler waits for a running pass: another node takes the given-back work at once.
-     */
-    @Override
-    public void stop() {
-        stopping = true;
-        started = false;
-        claims.giveBack();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
-    }
-
-    /** Stops with the scheduler, before the web server finishes its requests and long before the pool closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
-    /** Lets the deliveries being sent finish, for a few seconds; gives back anything still unstarted. */
-    @Override
-    public void destroy() throws InterruptedException {
-        stopping = true;
-        senders.shutdown();
-        claims.giveBack();
-        if (!senders.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("Webhook deliveries were still being sent at shutdown; their claims run out by themselves");
-            senders.shutdownNow();
-        }
     }
 }

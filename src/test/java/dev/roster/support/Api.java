@@ -60,14 +60,14 @@ public final class Api {
         return send("DELETE", path, key, null, Map.of());
     }
 
-    /** Sends any request; a String body goes as it is, anything else as JSON. */
+    /** Sends any request; a String body goes as it is, anything else as JSON (application/json unless a header says). */
     public Response send(String method, String path, String key, Object body, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
