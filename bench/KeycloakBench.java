@@ -43,7 +43,7 @@ final class KeycloakBench {
         compare.put("list 20, random page (" + size + ")", c -> get(c, "/admin/realms/bench-read/users?first="
                 + ThreadLocalRandom.current().nextInt(pages) * RosterBench.PAGE + "&max=20", reads));
 
-        bench.warmUp(compare, Integer.parseInt(bench.args.getOrDefault("warm-up", "10000")));
+        bench.warmUp(compare, Integer.parseInt(bench.args.getOrDefault("warm-up", "30000")));
         for (var scenario : compare.entrySet()) {
             bench.measure(scenario.getKey(), scenario.getValue());
         }

@@ -106,7 +106,7 @@ final class RosterBench {
 
         Map<String, LoadGenerator.Scenario> all = new LinkedHashMap<>(compare);
         all.putAll(own);
-        bench.warmUp(all, Integer.parseInt(bench.args.getOrDefault("warm-up", "10000")));
+        bench.warmUp(all, Integer.parseInt(bench.args.getOrDefault("warm-up", "30000")));
         drainOutbox();
         for (var scenario : compare.entrySet()) {
             drainOutbox();
@@ -209,7 +209,7 @@ final class RosterBench {
             p.executeUpdate();
             session.execute("SET session_replication_role = DEFAULT");
             try (PreparedStatement seats =
-                    c.prepareStatement("UPDATE organizations SET seats_used = seats_used + ? WHERE id = ?")) {
+                    c.prepareStatement("UPDATE organization_seats SET used = used + ? WHERE organization_id = ?")) {
                 seats.setInt(1, count);
                 seats.setObject(2, UUID.fromString(tenant.id));
                 seats.executeUpdate();

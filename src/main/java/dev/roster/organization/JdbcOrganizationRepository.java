@@ -19,7 +19,8 @@ class JdbcOrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
-            seats_used, partner_key_id, roles_take_effect, mfa_required, display_name, logo_url, created_at, created_by, updated_at, updated_by
+            coalesce((SELECT s.used FROM organization_seats s WHERE s.organization_id = organizations.id), 0)
+                AS seats_used, partner_key_id, roles_take_effect, mfa_required, display_name, logo_url, created_at, created_by, updated_at, updated_by
             """;
 
     private final JdbcClient jdbc;
@@ -109,26 +110,29 @@ class JdbcOrganizationRepository {
 
     void markDeleted(OrganizationId id, String actor) {
         jdbc.sql("""
-                        UPDATE organizations SET deleted_at = now(), seats_used = 0, updated_at = now(), updated_by = :actor
+                        WITH released AS (UPDATE organization_seats SET used = 0 WHERE organization_id = :id)
+                        UPDATE organizations SET deleted_at = now(), updated_at = now(), updated_by = :actor
                         WHERE id = :id
                         """).param("id", id.value()).param("actor", actor).update();
     }
 
     /**
-     * Takes one seat if one is free, in a single guarded update: concurrent callers queue on the row and each
-     * sees the count the previous one left, so the limit cannot be overshot. Returns false when it is full.
+     * Takes one seat if one is free, in a single guarded update of the organization's seat counter (a row of its own,
+     * V57): concurrent callers queue on that row and each sees the count the previous one left, so the limit cannot
+     * be overshot. Returns false when it is full.
      */
     boolean takeSeat(OrganizationId id) {
         return jdbc.sql("""
-                        UPDATE organizations SET seats_used = seats_used + 1
-                        WHERE id = :id AND deleted_at IS NULL
-                          AND (coalesce(seat_limit_override, plan_seat_limit(plan)) IS NULL
-                               OR seats_used < coalesce(seat_limit_override, plan_seat_limit(plan)))
+                        UPDATE organization_seats s SET used = s.used + 1
+                        FROM organizations o
+                        WHERE s.organization_id = :id AND o.id = :id AND o.deleted_at IS NULL
+                          AND (coalesce(o.seat_limit_override, plan_seat_limit(o.plan)) IS NULL
+                               OR s.used < coalesce(o.seat_limit_override, plan_seat_limit(o.plan)))
                         """).param("id", id.value()).update() == 1;
     }
 
     void releaseSeat(OrganizationId id) {
-        jdbc.sql("UPDATE organizations SET seats_used = seats_used - 1 WHERE id = :id AND seats_used > 0")
+        jdbc.sql("UPDATE organization_seats SET used = used - 1 WHERE organization_id = :id AND used > 0")
                 .param("id", id.value())
                 .update();
     }

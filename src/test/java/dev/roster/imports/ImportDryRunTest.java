@@ -196,7 +196,7 @@ class ImportDryRunTest extends ApiTestBase {
                         .query(Long.class)
                         .single(),
                 "seats",
-                jdbc.sql("SELECT seats_used FROM organizations WHERE id = :org")
+                jdbc.sql("SELECT used FROM organization_seats WHERE organization_id = :org")
                         .param("org", org)
                         .query(Integer.class)
                         .single(),
