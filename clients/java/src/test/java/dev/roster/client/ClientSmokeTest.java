@@ -160,7 +160,7 @@ class ClientSmokeTest {
         String cursor = null;
         int pages = 0;
         do {
-            PageUser page = users.listUser2(null, null, null, null, null, null, cursor, 2);
+            PageUser page = users.listUser2(null, null, null, null, null, null, null, null, null, cursor, 2);
             assertTrue(page.getData().size() <= 2);
             page.getData().forEach(u -> assertTrue(seen.add(u.getEmail()), "listed twice: " + u.getEmail()));
             cursor = page.getNextCursor();
