@@ -41,7 +41,10 @@ public class LoadGenerator {
     final long serverPid;
     final long postgresPid;
     final Duration step;
+    final Duration stepWarmUp;
     final int[] clientCounts;
+    /** Run before each measured step. */
+    Settle settle = () -> {};
     /** The users of the organization (or realm) both systems list and read: 30,000 unless told. */
     final int compared;
     final Map<String, Map<Integer, Result>> results = new LinkedHashMap<>();
@@ -52,6 +55,7 @@ public class LoadGenerator {
         serverPid = Long.parseLong(args.get("pid"));
         postgresPid = Long.parseLong(args.get("pg-pid"));
         step = Duration.ofSeconds(Long.parseLong(args.getOrDefault("seconds", "5")));
+        stepWarmUp = Duration.ofSeconds(Long.parseLong(args.getOrDefault("step-warm-up", "3")));
         clientCounts = Arrays.stream(args.getOrDefault("clients", "1,16").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
@@ -84,6 +88,11 @@ public class LoadGenerator {
         void call(Client client) throws Exception;
     }
 
+    /** Waits until the system has finished what earlier requests left it to do (Roster: sending queued email). */
+    interface Settle {
+        void run() throws Exception;
+    }
+
     /** A client thread's connection and whatever a scenario keeps between its requests (a cursor, an offset). */
     static final class Client {
         final LeanHttp http;
@@ -112,7 +121,11 @@ public class LoadGenerator {
     void measure(String name, Scenario scenario, int... counts) throws Exception {
         Map<Integer, Result> byClients = new LinkedHashMap<>();
         for (int clients : counts.length == 0 ? clientCounts : counts) {
-            Result r = drive(scenario, clients);
+            // The same step unmeasured first: a scenario measured right after another would otherwise pay for the
+            // just-in-time compilation of code the shared warm-up ran too seldom, and for the previous step's garbage.
+            drive(scenario, clients, stepWarmUp);
+            settle.run();
+            Result r = drive(scenario, clients, step);
             byClients.put(clients, r);
             System.out.printf("%-44s %2d clients %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms"
                             + "  CPU us/req: server %5.0f + postgres %5.0f = %5.0f  (generator %4.0f)%n",
@@ -122,7 +135,7 @@ public class LoadGenerator {
         results.put(name, byClients);
     }
 
-    Result drive(Scenario scenario, int clients) throws Exception {
+    Result drive(Scenario scenario, int clients, Duration duration) throws Exception {
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(clients);
@@ -160,7 +173,7 @@ public class LoadGenerator {
         long postgresBefore = postgresTicks();
         long clientBefore = clientNanos();
         long t0 = System.nanoTime();
-        deadline[0] = t0 + step.toNanos();
+        deadline[0] = t0 + duration.toNanos();
         start.countDown();
         for (Thread thread : threads) {
             thread.join();

@@ -107,13 +107,11 @@ final class RosterBench {
         Map<String, LoadGenerator.Scenario> all = new LinkedHashMap<>(compare);
         all.putAll(own);
         bench.warmUp(all, Integer.parseInt(bench.args.getOrDefault("warm-up", "30000")));
-        drainOutbox();
+        bench.settle = this::drainOutbox;
         for (var scenario : compare.entrySet()) {
-            drainOutbox();
             bench.measure(scenario.getKey(), scenario.getValue());
         }
         for (var scenario : own.entrySet()) {
-            drainOutbox();
             bench.measure(scenario.getKey(), scenario.getValue(), 16);
         }
         long rss = bench.rssKiB();
