@@ -19,8 +19,7 @@ class JdbcOrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, plan, coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit, seat_limit_override,
-            coalesce((SELECT s.used FROM organization_seats s WHERE s.organization_id = organizations.id), 0)
-                AS seats_used, partner_key_id, roles_take_effect, mfa_required, display_name, logo_url, created_at, created_by, updated_at, updated_by
+            organization_seats_used(id) AS seats_used, partner_key_id, roles_take_effect, mfa_required, display_name, logo_url, created_at, created_by, updated_at, updated_by
             """;
 
     private final JdbcClient jdbc;
@@ -110,31 +109,71 @@ class JdbcOrganizationRepository {
 
     void markDeleted(OrganizationId id, String actor) {
         jdbc.sql("""
-                        WITH released AS (UPDATE organization_seats SET used = 0 WHERE organization_id = :id)
+                        WITH released AS (UPDATE organization_seats SET used = 0 WHERE organization_id = :id),
+                            changes AS (DELETE FROM organization_seat_changes WHERE organization_id = :id)
                         UPDATE organizations SET deleted_at = now(), updated_at = now(), updated_by = :actor
                         WHERE id = :id
                         """).param("id", id.value()).param("actor", actor).update();
     }
 
     /**
-     * Takes one seat if one is free, in a single guarded update of the organization's seat counter (a row of its own,
-     * V57): concurrent callers queue on that row and each sees the count the previous one left, so the limit cannot
-     * be overshot. Returns false when it is full.
+     * Takes one seat if one is free, in one statement. Without a seat limit there is nothing to check: the seat is a
+     * row of its own in {@code organization_seat_changes}, inserted without waiting for anyone. With one, it is a
+     * guarded update of the organization's seat counter (V57) that counts the changes not yet folded into it:
+     * concurrent callers queue on that row and each sees the count the previous one left, so the limit cannot be
+     * overshot. Returns false when the organization is full or gone.
      */
     boolean takeSeat(OrganizationId id) {
         return jdbc.sql("""
-                        UPDATE organization_seats s SET used = s.used + 1
-                        FROM organizations o
-                        WHERE s.organization_id = :id AND o.id = :id AND o.deleted_at IS NULL
-                          AND (coalesce(o.seat_limit_override, plan_seat_limit(o.plan)) IS NULL
-                               OR s.used < coalesce(o.seat_limit_override, plan_seat_limit(o.plan)))
-                        """).param("id", id.value()).update() == 1;
+                        WITH o AS (
+                            SELECT coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit
+                            FROM organizations WHERE id = :id AND deleted_at IS NULL),
+                        unlimited AS (
+                            INSERT INTO organization_seat_changes (organization_id, change)
+                            SELECT :id, 1 FROM o WHERE o.seat_limit IS NULL
+                            RETURNING 1),
+                        limited AS (
+                            UPDATE organization_seats s SET used = s.used + 1
+                            FROM o
+                            WHERE s.organization_id = :id AND o.seat_limit IS NOT NULL
+                              AND s.used + coalesce((SELECT sum(c.change) FROM organization_seat_changes c
+                                                     WHERE c.organization_id = :id), 0) < o.seat_limit
+                            RETURNING 1)
+                        SELECT (SELECT count(*) FROM unlimited) + (SELECT count(*) FROM limited)
+                        """).param("id", id.value()).query(Long.class).single() == 1;
     }
 
+    /** Gives a seat back: a change row without a limit, the counter's row (under its lock) with one. */
     void releaseSeat(OrganizationId id) {
-        jdbc.sql("UPDATE organization_seats SET used = used - 1 WHERE organization_id = :id AND used > 0")
-                .param("id", id.value())
-                .update();
+        jdbc.sql("""
+                        WITH o AS (
+                            SELECT coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit
+                            FROM organizations WHERE id = :id),
+                        unlimited AS (
+                            INSERT INTO organization_seat_changes (organization_id, change)
+                            SELECT :id, -1 FROM o WHERE o.seat_limit IS NULL)
+                        UPDATE organization_seats s SET used = s.used - 1
+                        FROM o
+                        WHERE s.organization_id = :id AND o.seat_limit IS NOT NULL AND s.used > 0
+                        """).param("id", id.value()).update();
+    }
+
+    /**
+     * Folds every organization's seat changes into its counter, in one statement: what it deletes it adds, so a
+     * reader sees the same count before and after. Only one node folds at a time (the others, refused the advisory
+     * lock, delete nothing). Returns how many changes it folded.
+     */
+    int foldSeatChanges() {
+        return jdbc.sql("""
+                        WITH folded AS (DELETE FROM organization_seat_changes
+                                        WHERE pg_try_advisory_xact_lock(hashtext('roster.seat-fold'))
+                                        RETURNING organization_id, change),
+                            sums AS (SELECT organization_id, sum(change) AS change, count(*) AS n
+                                     FROM folded GROUP BY organization_id),
+                            applied AS (UPDATE organization_seats s SET used = s.used + sums.change
+                                        FROM sums WHERE s.organization_id = sums.organization_id)
+                        SELECT coalesce(sum(n), 0) FROM sums
+                        """).query(Long.class).single().intValue();
     }
 
     private static Organization map(ResultSet rs, int row) throws SQLException {

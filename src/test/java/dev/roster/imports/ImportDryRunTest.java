@@ -196,7 +196,7 @@ class ImportDryRunTest extends ApiTestBase {
                         .query(Long.class)
                         .single(),
                 "seats",
-                jdbc.sql("SELECT used FROM organization_seats WHERE organization_id = :org")
+                jdbc.sql("SELECT organization_seats_used(:org)")
                         .param("org", org)
                         .query(Integer.class)
                         .single(),

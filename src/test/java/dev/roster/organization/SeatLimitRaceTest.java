@@ -23,6 +23,12 @@ class SeatLimitRaceTest extends ApiTestBase {
     @Autowired
     DatabaseServer database;
 
+    @Autowired
+    SeatChangeFolding folding;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void threeHundredConcurrentCreatesFillATwentyFiveSeatOrganizationExactly() throws Exception {
         // given
@@ -100,6 +106,42 @@ class SeatLimitRaceTest extends ApiTestBase {
         var org = api.get("/v1/organizations/" + tenant.organizationId(), Api.PLATFORM_KEY);
         assertThat(org.json().path("seatLimit").isNull()).isTrue();
         assertThat(org.json().path("seatsUsed").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void seatsTakenWithoutALimitCountBeforeAndAfterTheyAreFoldedAndAgainstALimitSetLater() throws Exception {
+        // given an organization without a limit where 40 people were created at once and 10 deleted
+        Tenant tenant = fixtures.tenant("enterprise");
+        List<Api.Response> created = Concurrently.run(
+                40, i -> api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("u" + i))));
+        for (Api.Response user : created.subList(0, 10)) {
+            api.delete("/v1/users/" + user.field("id"), tenant.adminKey());
+        }
+        int beforeFold = seatsUsed(tenant);
+
+        // when the changes are folded into the counter
+        folding.fold();
+
+        // then the count is the same, kept on the counter alone
+        assertThat(countByStatus(created)).isEqualTo(Map.of(201, 40L));
+        assertThat(beforeFold).isEqualTo(30);
+        assertThat(seatsUsed(tenant)).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT count(*) FROM organization_seat_changes WHERE organization_id = :org")
+                        .param("org", java.util.UUID.fromString(tenant.organizationId()))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // and when two more are created unfolded and a limit of 34 is set, ten creates at once fill it exactly
+        fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("late"));
+        fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("late"));
+        api.patch("/v1/organizations/" + tenant.organizationId(), Api.PLATFORM_KEY, Map.of("seatLimit", 34));
+        List<Api.Response> limited = Concurrently.run(
+                10, i -> api.post("/v1/users", tenant.adminKey(), Map.of("email", Fixtures.uniqueEmail("l" + i))));
+        assertThat(countByStatus(limited)).isEqualTo(Map.of(201, 2L, 403, 8L));
+        assertThat(seatsUsed(tenant)).isEqualTo(34);
+        folding.fold();
+        assertThat(seatsUsed(tenant)).isEqualTo(34);
     }
 
     private static Map<Integer, Long> countByStatus(List<Api.Response> answers) {

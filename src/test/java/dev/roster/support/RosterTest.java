@@ -33,7 +33,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "roster.webhooks.allow-private-targets=true",
             "roster.sso.allow-private-issuers=true",
             "roster.webhooks.poll-interval=PT0.2S",
-            "roster.webhooks.retry-delays=PT0.3S,PT0.3S,PT0.3S"
+            "roster.webhooks.retry-delays=PT0.3S,PT0.3S,PT0.3S",
+            // Seat changes stay unfolded unless a test folds them, so that counts are read through the changes
+            "roster.seats.fold-interval=PT1H"
         })
 public @interface RosterTest {
 
