@@ -684,9 +684,10 @@ public class Faults {
 
     void checkSeats(Db db) throws Exception {
         List<String[]> wrong = db.rows("""
-                SELECT s.organization_id::text, s.used::text, count(u.id)::text FROM organization_seats s
+                SELECT s.organization_id::text, organization_seats_used(s.organization_id)::text, count(u.id)::text
+                FROM organization_seats s
                 LEFT JOIN users u ON u.organization_id = s.organization_id AND u.deleted_at IS NULL
-                GROUP BY s.organization_id, s.used HAVING s.used <> count(u.id)""");
+                GROUP BY s.organization_id HAVING organization_seats_used(s.organization_id) <> count(u.id)""");
         long organizations = db.count("SELECT count(*) FROM organizations");
         figure("seat counters equal the users counted in %d of %d organizations", organizations - wrong.size(),
                 organizations);
