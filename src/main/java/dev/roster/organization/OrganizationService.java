@@ -146,9 +146,10 @@ public class OrganizationService {
     /**
      * The organization a request acts in. Without a path id it is the key's own organization (platform and partner
      * keys must name one); with one, an organization key may name only its own and a partner key only one it
-     * created. Anything else is 404, so that other tenants' ids reveal nothing.
+     * created. Anything else is 404, so that other tenants' ids reveal nothing. No transaction of its own: most
+     * callers' checks read nothing, and a platform or partner key's is one statement (in the caller's transaction when
+     * there is one).
      */
-    @Transactional(readOnly = true)
     public OrganizationId requireAccess(Caller caller, OrganizationId pathId) {
         if (pathId == null) {
             if (!caller.inOneOrganization()) {

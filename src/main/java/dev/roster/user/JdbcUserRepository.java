@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,10 +62,12 @@ class JdbcUserRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate transaction;
 
-    JdbcUserRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcUserRepository(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transaction = transaction;
     }
 
     /**
@@ -119,12 +123,13 @@ class JdbcUserRepository {
 
     /** A page of the list oldest first: the rows after the cursor's (created_at, id), one query. */
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
-        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         sql.append(Keyset.after(
                 searching(query) ? "(u.created_at + interval '0 s')" : "u.created_at", "u.id", after, fetch, params));
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return plannedForTheseValues(
+                query,
+                () -> jdbc.sql(sql.toString()).params(params).query(this::map).list());
     }
 
     /**
@@ -142,7 +147,6 @@ class JdbcUserRepository {
      * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
      */
     List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
-        planForTheseValues(query);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         String key = searching(query) ? "(u.sort_name || '')" : "u.sort_name";
@@ -153,23 +157,30 @@ class JdbcUserRepository {
         }
         sql.append(" ORDER BY ").append(key).append(", u.id LIMIT :fetch");
         params.put("fetch", fetch);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
-                .list();
+        return plannedForTheseValues(
+                query,
+                () -> jdbc.sql(sql.toString())
+                        .params(params)
+                        .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
+                        .list());
     }
 
     /**
-     * Plans the list's next query for its own values, not once for any: a search prefix that matches nobody reads two
+     * Runs the list's query planned for its own values, not once for any: a search prefix that matches nobody reads two
      * prefix indexes, one that matches most members walks the page order, and a plan cached for the statement would
      * serve one of them badly (a 100,000-member organization took 100 ms where 1 ms does); a role held by a few or
-     * by nearly everyone likewise. Lasts until the transaction ends. A plain page (no search, no role) keeps the cached
-     * plan: re-planning it would cost more than running it.
+     * by nearly everyone likewise. The setting lasts until the transaction ends, so such a query runs in one (the
+     * caller's, or its own). A plain page (no search, no role) keeps the cached plan, since re-planning it would cost
+     * more than running it, and needs no transaction: it is one statement.
      */
-    private void planForTheseValues(UserQuery query) {
-        if (searching(query) || query.role() != null) {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    private <T> T plannedForTheseValues(UserQuery query, Supplier<T> run) {
+        if (!searching(query) && query.role() == null) {
+            return run.get();
         }
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            return run.get();
+        });
     }
 
     /** A user of the list by name, with the key it is sorted by. */

@@ -117,9 +117,9 @@ public class UserService {
 
     /**
      * A page of the organization's users with these filters, oldest first or by name, by keyset: one query however
-     * deep the page. The cursor is the previous page's {@code nextCursor} of the same order.
+     * deep the page, so no transaction of its own. The cursor is the previous page's {@code nextCursor} of the same
+     * order.
      */
-    @Transactional(readOnly = true)
     public Page<User> list(Caller caller, OrganizationId pathId, UserQuery query, String cursor, Integer limit) {
         OrganizationId org = organizations.requireAccess(caller, pathId);
         caller.require(Permission.USERS_READ);
