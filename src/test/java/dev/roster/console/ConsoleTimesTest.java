@@ -31,8 +31,8 @@ class ConsoleTimesTest extends ConsoleTestBase {
 
     @Test
     void noPageShowsARawInstantAndEachTimeIsReadableText() {
-        // given an organization with a pending invitation, a custom role, a group, a webhook endpoint, a SCIM token
-        // and a signed-in admin
+        // given an organization with a pending invitation, a custom role, a group, a webhook endpoint, a SCIM token,
+        // an import, and a signed-in admin
         Tenant tenant = fixtures.tenant("enterprise");
         Member admin = browsers.signedIn(tenant.adminKey(), "admin");
         String invited = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("invited"));
@@ -48,6 +48,14 @@ class ConsoleTimesTest extends ConsoleTestBase {
                 .get("id")
                 .asString();
         api.post("/v1/scim-tokens", tenant.adminKey(), Map.of("name", "Directory " + UUID.randomUUID()));
+        ConsoleImports imports = new ConsoleImports(api, admin.browser());
+        byte[] csv = ConsoleImports.csv("email", Fixtures.uniqueEmail("imported"));
+        String job = imports.start(
+                ConsoleImportsTest.OPTIONS,
+                csv,
+                ConsoleImports.digest(
+                        imports.check(ConsoleImportsTest.OPTIONS, csv).body()));
+        imports.awaitEnd(tenant.adminKey(), job);
 
         // when the admin opens every page that shows a time
         List<String> pages = List.of(
@@ -62,7 +70,9 @@ class ConsoleTimesTest extends ConsoleTestBase {
                 "/console/webhooks",
                 "/console/webhooks/" + endpoint,
                 "/console/audit",
-                "/console/scim-tokens");
+                "/console/scim-tokens",
+                "/console/imports",
+                job);
 
         // then none shows an ISO instant as text, and each shows its times in <time> elements
         for (String page : pages) {
