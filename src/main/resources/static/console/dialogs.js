@@ -62,7 +62,9 @@
 
   dialog.addEventListener('close', function () {
     if (opener) {
-      opener.focus();
+      // A part of the page htmx replaced meanwhile (an import's progress) holds a new link of the same id.
+      var back = !document.body.contains(opener) && opener.id ? document.getElementById(opener.id) : opener;
+      (back || opener).focus();
       opener = null;
     }
   });

@@ -62,7 +62,7 @@ final class AuditLinks {
     }
 
     /** The page of who acted: a member's page for a user, the key list for a key; null for anyone else. */
-    String actor(String actor) {
+    public String actor(String actor) {
         int colon = actor.indexOf(':');
         String kind = colon < 0 ? actor : actor.substring(0, colon);
         String id = colon < 0 ? "" : actor.substring(colon + 1);

@@ -26,15 +26,23 @@ class ConsoleAdvice {
 
     private final ConsoleAssets assets;
     private final ConsoleCallers callers;
+    private final Times times;
 
-    ConsoleAdvice(ConsoleAssets assets, ConsoleCallers callers) {
+    ConsoleAdvice(ConsoleAssets assets, ConsoleCallers callers, Times times) {
         this.assets = assets;
         this.callers = callers;
+        this.times = times;
     }
 
     @ModelAttribute("assets")
     ConsoleAssets assets() {
         return assets;
+    }
+
+    /** How pages show an instant: {@code fragments/console :: at(...)}. */
+    @ModelAttribute("times")
+    Times times() {
+        return times;
     }
 
     /** The signed-in member's (or operator's) navigation; none on a page without a session, such as a sign-in. */
@@ -69,6 +77,7 @@ class ConsoleAdvice {
             ProblemException problem, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(problem.status().value());
         model.addAttribute("assets", assets);
+        model.addAttribute("times", times);
         model.addAttribute("problem", Problem.of(problem));
         ConsoleCallers.cached(request)
                 .ifPresent(caller -> model.addAttribute("nav", Nav.of(caller, request.getRequestURI())));

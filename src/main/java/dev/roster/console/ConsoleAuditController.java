@@ -68,8 +68,7 @@ class ConsoleAuditController {
         model.addAttribute("targetTypes", AuditLinks.TARGET_TYPES);
         String position = Forms.blankToNull(cursor);
         response.setHeader(HttpHeaders.VARY, "HX-Request");
-        boolean htmx = "true".equals(request.getHeader("HX-Request"))
-                && request.getHeader("HX-History-Restore-Request") == null;
+        boolean htmx = Forms.htmx(request);
         try {
             List<Instant> days = days(filters.get("from"), filters.get("to"));
             AuditQuery query = new AuditQuery(

@@ -104,28 +104,23 @@ class ConsoleInviteController {
         model.addAttribute("seats", Seats.of(caller, organizations, users));
         model.addAttribute(
                 "roleChoices",
-                readable(
+                Forms.readable(
                         caller,
                         Permission.ROLES_READ,
                         () -> roles.list(caller, null, null, 200).data()));
         model.addAttribute(
                 "environmentChoices",
-                readable(
+                Forms.readable(
                         caller,
                         Permission.ENVIRONMENTS_READ,
                         () -> environments.list(caller, null, null, 200).data()));
         model.addAttribute(
                 "groupChoices",
-                readable(
+                Forms.readable(
                         caller,
                         Permission.GROUPS_READ,
                         () -> directory.groups(caller, null, null, 200).data()));
         return "console/invite";
-    }
-
-    private static <T> List<T> readable(
-            Caller caller, Permission permission, java.util.function.Supplier<List<T>> read) {
-        return caller.grants().holds(permission) ? read.get() : List.of();
     }
 
     private static UUID id(String field, String text) {

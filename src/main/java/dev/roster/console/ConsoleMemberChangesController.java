@@ -4,7 +4,6 @@ import dev.roster.auth.MfaService;
 import dev.roster.auth.SessionService;
 import dev.roster.role.RoleAssignmentService;
 import dev.roster.shared.Caller;
-import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.sso.IdentityService;
 import dev.roster.user.RoleAssignmentRequest;
@@ -81,7 +80,7 @@ class ConsoleMemberChangesController {
                 caller,
                 null,
                 userId,
-                new RoleAssignmentRequest(id("roleId", roleId), id("environmentId", environmentId)));
+                new RoleAssignmentRequest(Forms.id("roleId", roleId), Forms.id("environmentId", environmentId)));
         return back(response, userId, "role_assigned");
     }
 
@@ -119,16 +118,7 @@ class ConsoleMemberChangesController {
         return back(response, userId, "identity_unlinked");
     }
 
-    private static String back(HttpServletResponse response, UserId userId, String done) {
+    static String back(HttpServletResponse response, UserId userId, String done) {
         return ConsoleAdvice.redirect(response, ConsoleMemberController.memberPage(userId, done));
-    }
-
-    private static UUID id(String field, String text) {
-        String value = MemberFilters.blankToNull(text);
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "is not an id");
-        }
     }
 }

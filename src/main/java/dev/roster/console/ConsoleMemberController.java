@@ -36,7 +36,13 @@ class ConsoleMemberController {
             Map.entry("session_ended", "The browser session was ended."),
             Map.entry("signed_out", "Every application's sign-in of the member was ended."),
             Map.entry("mfa_reset", "Two-factor authentication was reset; the member enrolls again at next sign-in."),
-            Map.entry("identity_unlinked", "The SSO identity was unlinked."));
+            Map.entry("identity_unlinked", "The SSO identity was unlinked."),
+            Map.entry("group_added", "The member was added to the group."),
+            Map.entry("group_removed", "The member was taken out of the group."),
+            Map.entry("primary_set", "That group is now the member's primary group."),
+            Map.entry("primary_unset", "The member has no primary group now."),
+            Map.entry("position_added", "The position was given."),
+            Map.entry("position_removed", "The position was taken away."));
 
     private final UserService users;
     private final InvitationService invitations;
@@ -48,13 +54,31 @@ class ConsoleMemberController {
         this.sections = sections;
     }
 
+    /**
+     * The member's page; {@code reports} and {@code audit} are the cursors of the direct reports' and the audit
+     * trail's pages, each link keeping the other's.
+     */
     @GetMapping("/console/members/{userId}")
-    String show(Caller caller, @PathVariable UserId userId, @RequestParam(required = false) String done, Model model) {
+    String show(
+            Caller caller,
+            @PathVariable UserId userId,
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) String reports,
+            @RequestParam(required = false) String audit,
+            Model model) {
         User member = users.get(caller, null, userId);
+        String reportsCursor = Forms.blankToNull(reports);
+        String auditCursor = Forms.blankToNull(audit);
+        MemberSections.Sections shown = sections.of(caller, member, reportsCursor, auditCursor);
         model.addAttribute("member", member);
         model.addAttribute("actions", MemberActions.of(caller, member));
-        model.addAttribute("sections", sections.of(caller, member));
+        model.addAttribute("sections", shown);
         model.addAttribute("done", doneMessage(done));
+        String path = "/console/members/" + userId.value();
+        model.addAttribute(
+                "reportPages", SectionPages.of(path, "reports", reportsCursor, shown.reports(), "audit", auditCursor));
+        model.addAttribute(
+                "auditPages", SectionPages.of(path, "audit", auditCursor, shown.audit(), "reports", reportsCursor));
         return "console/member";
     }
 

@@ -93,8 +93,7 @@ class ConsoleMembersController {
         model.addAttribute("filters", filters);
         model.addAttribute("first", cursor == null ? null : filters.link(null));
         model.addAttribute("bulk", BulkActions.of(caller, filters.deleted()));
-        boolean htmx = "true".equals(request.getHeader("HX-Request"))
-                && request.getHeader("HX-History-Restore-Request") == null;
+        boolean htmx = Forms.htmx(request);
         model.addAttribute("htmx", htmx);
         if (htmx) {
             return "console/members :: results";

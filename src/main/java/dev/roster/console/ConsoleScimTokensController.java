@@ -90,12 +90,10 @@ class ConsoleScimTokensController {
     }
 
     private static String shown(CreatedScimToken token, HttpServletResponse response, Model model) {
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Name", token.name());
         facts.put("SCIM base URL", token.baseUrl());
-        facts.put(
-                "Expires",
-                token.expiresAt() == null ? "Never" : token.expiresAt().toString());
+        facts.put("Expires", token.expiresAt() == null ? "Never" : token.expiresAt());
         facts.put("Prefix", token.prefix());
         Forms.showOnce(response, model, token.token());
         model.addAttribute(

@@ -133,7 +133,7 @@ class ConsoleWebhooksController {
     private static String shown(
             String title, CreatedWebhookEndpoint created, HttpServletResponse response, Model model) {
         WebhookEndpoint endpoint = created.endpoint();
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("URL", endpoint.url());
         facts.put("Events", String.join(", ", endpoint.events()));
         facts.put("Signature", "Standard Webhooks: verify webhook-signature with this secret");

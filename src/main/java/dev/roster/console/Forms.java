@@ -1,12 +1,17 @@
 package dev.roster.console;
 
+import dev.roster.shared.Caller;
+import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,6 +98,27 @@ final class Forms {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(field, "must be a whole number");
+        }
+    }
+
+    /** A form's choices (roles, groups...) read only when the member may read them; none otherwise. */
+    static <T> List<T> readable(Caller caller, Permission permission, Supplier<List<T>> read) {
+        return caller.grants().holds(permission) ? read.get() : List.of();
+    }
+
+    /** Whether the request is htmx's (which swaps a part of the page), not a page load or a history restore. */
+    static boolean htmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader("HX-Request"))
+                && request.getHeader("HX-History-Restore-Request") == null;
+    }
+
+    /** An id chosen in a form; blank is null, anything else that is no id is 400 on the field. */
+    static UUID id(String field, String text) {
+        String value = blankToNull(text);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "is not an id");
         }
     }
 

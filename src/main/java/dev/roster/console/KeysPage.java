@@ -50,13 +50,13 @@ record KeysPage(String path, String title, String singular, boolean roles, Strin
 
     /** The answer to creating a key: its secret, shown once, with its name, role (if any) and prefix. */
     String shown(CreatedApiKey key, HttpServletResponse response, Model model) {
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Name", key.name());
         if (roles) {
             facts.put("Role", key.role());
         }
         facts.put("Prefix", key.prefix());
-        facts.put("Created", key.createdAt().toString());
+        facts.put("Created", key.createdAt());
         Forms.showOnce(response, model, key.key());
         model.addAttribute(
                 "shown",

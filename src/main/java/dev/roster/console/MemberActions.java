@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param edit whether the caller may change the profile, end sessions and unlink identities (users:write)
  * @param manageRoles whether the caller may give and take roles (roles:manage; the service checks each role)
  * @param resetMfa whether the caller may reset the member's two-factor authentication
+ * @param manageGroups whether the caller may change the member's groups, primary group and positions (groups:manage)
  */
 record MemberActions(
         boolean deactivate,
@@ -24,7 +25,8 @@ record MemberActions(
         UUID revokeInvitation,
         boolean edit,
         boolean manageRoles,
-        boolean resetMfa) {
+        boolean resetMfa,
+        boolean manageGroups) {
 
     static MemberActions of(Caller caller, User member) {
         boolean live = member.deletedAt() == null;
@@ -39,7 +41,8 @@ record MemberActions(
                 invites && revocable(member.invitation()) ? member.invitation().id() : null,
                 writes,
                 live && caller.grants().holds(Permission.ROLES_MANAGE),
-                writes && member.mfaEnabled());
+                writes && member.mfaEnabled(),
+                live && caller.grants().holds(Permission.GROUPS_MANAGE));
     }
 
     /** Whether the status section has any button. */

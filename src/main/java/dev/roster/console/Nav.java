@@ -12,11 +12,13 @@ import java.util.UUID;
  * @param members whether the member may list the organization's members (and their invitations)
  * @param self the member's own id, for the link to its own page; null for an operator
  * @param invite whether the member may invite people
+ * @param imports whether the member may import people from a CSV file (users:write and users:invite)
  * @param path the path of the page shown, to mark its link as the current page
  * @param links the further pages the member (or the operator) may open, in the navigation's order
  * @param operator whether this is the platform operator's or a partner's session rather than a member's
  */
-record Nav(boolean members, UUID self, boolean invite, String path, List<Link> links, boolean operator) {
+record Nav(
+        boolean members, UUID self, boolean invite, boolean imports, String path, List<Link> links, boolean operator) {
 
     /** A page of the navigation, shown when its permission holds. */
     record Link(String href, String label) {}
@@ -48,6 +50,8 @@ record Nav(boolean members, UUID self, boolean invite, String path, List<Link> l
                 caller.grants().holds(Permission.USERS_READ),
                 caller.keyId(),
                 caller.grants().holds(Permission.USERS_INVITE),
+                caller.grants().holds(Permission.USERS_INVITE)
+                        && caller.grants().holds(Permission.USERS_WRITE),
                 path,
                 List.copyOf(links),
                 false);
@@ -60,7 +64,7 @@ record Nav(boolean members, UUID self, boolean invite, String path, List<Link> l
             links.add(new Link("/console/operator/partner-keys", "Partner keys"));
             links.add(new Link("/console/operator/platform-keys", "Platform keys"));
         }
-        return new Nav(false, null, false, path, List.copyOf(links), true);
+        return new Nav(false, null, false, false, path, List.copyOf(links), true);
     }
 
     /** Whether the page shown is this link's. */

@@ -132,6 +132,16 @@ class JdbcUserRepository {
                 () -> jdbc.sql(sql.toString()).params(params).query(this::map).list());
     }
 
+    /** A page of the live users whose manager is {@code manager}, oldest first; {@code users_by_manager} finds them. */
+    List<User> reports(OrganizationId org, UserId manager, Cursor after, int fetch) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", org.value());
+        params.put("manager", manager.value());
+        String sql = SELECT + " WHERE u.organization_id = :org AND u.manager_id = :manager AND u.deleted_at IS NULL"
+                + Keyset.after("u.created_at", "u.id", after, fetch, params);
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
     /**
      * Whether the page is a search. A search reads its matches through the prefix indexes and sorts them, whatever
      * the planner guesses of how many match: walking the list's order instead is quick when most members match and

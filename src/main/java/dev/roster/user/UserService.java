@@ -170,6 +170,22 @@ public class UserService {
         return users.find(org, id).orElseThrow(UserService::notFound);
     }
 
+    /**
+     * The live users who report directly to this user (their manager is this user), oldest first in keyset pages;
+     * needs users:read. 404 for a user that is not the organization's.
+     */
+    @Transactional(readOnly = true)
+    public Page<User> reportsOf(Caller caller, OrganizationId pathId, UserId managerId, String cursor, Integer limit) {
+        OrganizationId org = organizations.requireAccess(caller, pathId);
+        caller.require(Permission.USERS_READ);
+        users.find(org, managerId).orElseThrow(UserService::notFound);
+        int size = Cursor.limit(limit);
+        return Page.of(
+                users.reports(org, managerId, Cursor.decode(cursor), size + 1),
+                size,
+                user -> new Cursor(user.createdAt(), user.id().value()));
+    }
+
     /** The users of the organization with these ids, deleted or not, in no particular order; unknown ids are left out. */
     @Transactional(readOnly = true)
     public List<User> getAll(Caller caller, OrganizationId pathId, Collection<UserId> ids) {

@@ -44,10 +44,19 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A browser of this width that signed in on the hosted login with this email and password. */
     static ConsoleBrowser signedIn(int port, String email, String password, int width) {
+        return signedIn(port, email, password, width, true);
+    }
+
+    /**
+     * As {@link #signedIn(int, String, String, int)}, with JavaScript on or off (a page must work without it). Without
+     * it nothing that runs a script in the page works: not {@link #check}, {@link #checkHere} or {@link #tabTo}.
+     */
+    static ConsoleBrowser signedIn(int port, String email, String password, int width, boolean javaScript) {
         Browser browser = Chromium.shared();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://127.0.0.1:" + port)
                 .setViewportSize(width, 900)
+                .setJavaScriptEnabled(javaScript)
                 .setExtraHTTPHeaders(Map.of(
                         "X-Forwarded-For", "2001:db8:b0e::" + Integer.toHexString(ADDRESSES.incrementAndGet()))));
         ConsoleBrowser console = new ConsoleBrowser(context);

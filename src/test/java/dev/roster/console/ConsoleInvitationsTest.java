@@ -9,6 +9,8 @@ import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.MailServer;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +48,14 @@ class ConsoleInvitationsTest extends ConsoleTestBase {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("href=\"/console/members/" + id + "\">" + email + "</a>")
-                .contains(invitation.json().get("invitation").get("expiresAt").asString())
+                .contains("<time datetime=\""
+                        + Instant.parse(invitation
+                                        .json()
+                                        .get("invitation")
+                                        .get("expiresAt")
+                                        .asString())
+                                .truncatedTo(ChronoUnit.SECONDS)
+                        + "\"")
                 .contains("action=\"/console/members/" + id + "/invitation/resend\"")
                 .contains("action=\"/console/invitations/"
                         + invitation.json().get("invitation").get("id").asString() + "/revoke\"")

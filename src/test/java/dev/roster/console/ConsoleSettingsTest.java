@@ -116,7 +116,7 @@ class ConsoleSettingsTest extends ConsoleTestBase {
         assertThat(verified.headers().firstValue("Location")).hasValue("/console/domains?done=verified");
         assertThat(admin.browser().get("/console/domains?done=verified").body())
                 .contains("The domain is verified.")
-                .contains("Verified 20")
+                .contains("Verified <time datetime=\"20")
                 .doesNotContain("/console/domains/" + id + "/verify");
     }
 

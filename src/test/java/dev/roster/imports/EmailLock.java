@@ -14,12 +14,12 @@ import javax.sql.DataSource;
  * stops in the middle of its transaction (its row locked, its user not committed) until the test lets go. A test
  * then changes the world under a running import at a point it chooses.
  */
-final class EmailLock implements AutoCloseable {
+public final class EmailLock implements AutoCloseable {
 
     private final DataSource database;
     private final Connection connection;
 
-    EmailLock(DataSource database, String email) throws SQLException {
+    public EmailLock(DataSource database, String email) throws SQLException {
         this.database = database;
         this.connection = database.getConnection();
         connection.setAutoCommit(false);
@@ -31,7 +31,7 @@ final class EmailLock implements AutoCloseable {
     }
 
     /** Waits until this many transactions wait for a lock (the import's row among them). */
-    void awaitWaiting(int transactions) {
+    public void awaitWaiting(int transactions) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> waiting() >= transactions);

@@ -1,5 +1,7 @@
 package dev.roster.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,6 +81,66 @@ public final class Pages {
         return sendBody("POST", path, null, body.toString());
     }
 
+    /**
+     * Posts a form with a file, multipart as a browser sends a form of {@code enctype="multipart/form-data"}, with the
+     * CSRF token as {@link #post}; {@code headers} are sent too (such as htmx's {@code HX-Request}).
+     */
+    public HttpResponse<String> postFile(
+            String path,
+            Map<String, String> headers,
+            Map<String, String> form,
+            String fileField,
+            String fileName,
+            byte[] file) {
+        return postMultipart(path, headers, form, fileField, fileName, file, false);
+    }
+
+    /** As {@link #postFile}, but chunked, without a Content-Length, as no browser sends a form but any client may. */
+    public HttpResponse<String> postFileChunked(
+            String path, Map<String, String> form, String fileField, String fileName, byte[] file) {
+        return postMultipart(path, Map.of(), form, fileField, fileName, file, true);
+    }
+
+    private HttpResponse<String> postMultipart(
+            String path,
+            Map<String, String> headers,
+            Map<String, String> form,
+            String fileField,
+            String fileName,
+            byte[] file,
+            boolean chunked) {
+        if (csrf == null) {
+            get("/login");
+        }
+        String boundary = "----RosterTestBoundary" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrf);
+        withToken.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        byte[] bytes = body.toByteArray();
+        return exchange(
+                "POST",
+                path,
+                all,
+                chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    /** A GET with these headers besides the cookies (such as htmx's {@code HX-Request}). */
+    public HttpResponse<String> getWith(String path, Map<String, String> headers) {
+        return exchange("GET", path, headers, HttpRequest.BodyPublishers.noBody());
+    }
+
     /** Posts a form as another site's page would: without the token, with whatever cookies the browser has. */
     public HttpResponse<String> postWithoutCsrf(String path, Map<String, String> form) {
         return send("POST", path, null, form);
@@ -105,21 +167,35 @@ public final class Pages {
     }
 
     private HttpResponse<String> sendBody(String method, String path, String cookie, String form) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        if (form == null) {
+            return exchange(method, path, headers, HttpRequest.BodyPublishers.noBody());
+        }
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        return exchange(method, path, headers, HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    /** Sends a request with the browser's cookies (after a Cookie header of {@code headers}, if any). */
+    private HttpResponse<String> exchange(
+            String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", clientAddress);
-        StringBuilder jar = new StringBuilder(cookie == null ? "" : cookie);
+        StringBuilder jar = new StringBuilder(headers.getOrDefault("Cookie", ""));
         cookies.forEach((name, value) ->
                 jar.append(jar.isEmpty() ? "" : "; ").append(name).append('=').append(value));
         if (!jar.isEmpty()) {
             request.header("Cookie", jar.toString());
         }
-        if (form == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(form));
-        }
+        headers.forEach((name, value) -> {
+            if (!name.equals("Cookie")) {
+                request.header(name, value);
+            }
+        });
+        request.method(method, body);
         HttpResponse<String> response;
         try {
             response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
