@@ -34,8 +34,12 @@ class ImportUploadLimit extends OncePerRequestFilter {
     /** The routes of the import form that carry the file. */
     static final Set<String> PATHS = Set.of("/console/imports", "/console/imports/check");
 
-    /** The most of a refused body read before answering; beyond it the connection is closed unread. */
-    static final long DRAINED_BYTES = 32L * 1024 * 1024;
+    /**
+     * The most of a refused body read before answering; beyond it the connection is closed unread. This runs before
+     * the sign-in check, so it is kept to twice the form's own limit: enough for the file a person picked by mistake
+     * to get its page, not a sink for anyone's traffic.
+     */
+    static final long DRAINED_BYTES = 2 * ImportForm.MAX_BODY_BYTES;
 
     private final ITemplateEngine templates;
     private final ConsoleAssets assets;
