@@ -123,13 +123,17 @@ class JdbcUserRepository {
 
     /** A page of the list oldest first: the rows after the cursor's (created_at, id), one query. */
     List<User> page(OrganizationId org, UserQuery query, Cursor after, int fetch) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
-        sql.append(Keyset.after(
-                searching(query) ? "(u.created_at + interval '0 s')" : "u.created_at", "u.id", after, fetch, params));
-        return plannedForTheseValues(
-                query,
-                () -> jdbc.sql(sql.toString()).params(params).query(this::map).list());
+        return plannedForTheseValues(query, () -> {
+            Map<String, Object> params = new HashMap<>();
+            StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
+            sql.append(Keyset.after(
+                    sortsItsMatches(org, query) ? "(u.created_at + interval '0 s')" : "u.created_at",
+                    "u.id",
+                    after,
+                    fetch,
+                    params));
+            return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        });
     }
 
     /** A page of the live users whose manager is {@code manager}, oldest first; {@code users_by_manager} finds them. */
@@ -142,14 +146,47 @@ class JdbcUserRepository {
         return jdbc.sql(sql).params(params).query(this::map).list();
     }
 
-    /**
-     * Whether the page is a search. A search reads its matches through the prefix indexes and sorts them, whatever
-     * the planner guesses of how many match: walking the list's order instead is quick when most members match and
-     * reads the whole organization when none does (265 ms for a search matching nobody among 100,000). So the
-     * order is given as an expression that no index has.
-     */
+    /** Whether the page is a search (a prefix of email or name). */
     private static boolean searching(UserQuery query) {
         return query.q() != null;
+    }
+
+    /** Above this many matches a search walks the list's order instead of sorting its matches. */
+    static final int SORTED_MATCHES = 2_000;
+
+    /**
+     * Whether a search oldest first reads its matches through the prefix indexes and sorts them, rather than walking
+     * the list's order and keeping the rows that match. Sorting is quick for a few matches and reads every one of them when
+     * nearly everyone matches (250 ms for a prefix that all of 100,000 members share); walking is quick when many
+     * match and reads the whole organization when none does (265 ms for a prefix nobody has). The planner cannot tell
+     * the two apart from its statistics, so one statement first counts the matches of the email prefix and of the
+     * name prefix, each up to {@link #SORTED_MATCHES} and one more, by a range of its prefix index in that index's
+     * order (so at most that many entries are read, whatever the planner guesses); with few, the page is ordered by
+     * an expression that no index has. Deleted users have no prefix indexes: their searches always sort.
+     */
+    private boolean sortsItsMatches(OrganizationId org, UserQuery query) {
+        if (!searching(query)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(query.deleted())) {
+            return true;
+        }
+        long matches = jdbc.sql("""
+                        SELECT (SELECT count(*) FROM (SELECT 1 FROM users u
+                                    WHERE u.organization_id = :org AND u.deleted_at IS NULL
+                                      AND u.email LIKE :prefix ESCAPE '\\'
+                                    ORDER BY u.email USING ~<~ LIMIT :cap) e)
+                             + (SELECT count(*) FROM (SELECT 1 FROM users u
+                                    WHERE u.organization_id = :org AND u.deleted_at IS NULL
+                                      AND lower(u.name) LIKE :prefix ESCAPE '\\'
+                                    ORDER BY lower(u.name) USING ~<~ LIMIT :cap) n)
+                        """)
+                .param("org", org.value())
+                .param("prefix", likePrefix(query.q()))
+                .param("cap", SORTED_MATCHES + 1)
+                .query(Long.class)
+                .single();
+        return matches <= SORTED_MATCHES;
     }
 
     /**
@@ -157,8 +194,14 @@ class JdbcUserRepository {
      * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
      */
     List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
+        return plannedForTheseValues(query, () -> pageByNamePlanned(org, query, after, fetch));
+    }
+
+    private List<Named> pageByNamePlanned(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
+        // By name, a name prefix's matches sit together in the order, so walking it would read every name before
+        // them: a search by name always sorts its matches.
         String key = searching(query) ? "(u.sort_name || '')" : "u.sort_name";
         if (after != null) {
             sql.append(" AND (").append(key).append(", u.id) > (:afterName, :afterId)");
@@ -167,12 +210,10 @@ class JdbcUserRepository {
         }
         sql.append(" ORDER BY ").append(key).append(", u.id LIMIT :fetch");
         params.put("fetch", fetch);
-        return plannedForTheseValues(
-                query,
-                () -> jdbc.sql(sql.toString())
-                        .params(params)
-                        .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
-                        .list());
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
+                .list();
     }
 
     /**
