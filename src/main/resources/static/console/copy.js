@@ -21,7 +21,7 @@
     button.addEventListener('click', function () {
       var selected = function (why) {
         select(source);
-        status.textContent = why + ' The secret is selected: press Ctrl+C (or Cmd+C) to copy it.';
+        status.textContent = why + ' The text is selected: press Ctrl+C (or Cmd+C) to copy it.';
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(source.textContent).then(function () {

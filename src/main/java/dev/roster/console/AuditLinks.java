@@ -41,7 +41,7 @@ final class AuditLinks {
             "api_key", new Place("/console/api-keys", false, Permission.KEYS_MANAGE),
             "organization", new Place("/console/settings", false, Permission.ORGANIZATION_READ),
             "domain", new Place("/console/domains", false, Permission.ORGANIZATION_READ),
-            "sso_provider", new Place("/console/domains", false, Permission.ORGANIZATION_READ));
+            "sso_provider", new Place("/console/sso", false, Permission.ORGANIZATION_READ));
 
     private static final Map<String, Place> SCIM =
             Map.of("scim_token", new Place("/console/scim-tokens", false, Permission.KEYS_MANAGE));

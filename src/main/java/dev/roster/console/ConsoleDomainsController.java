@@ -2,16 +2,16 @@ package dev.roster.console;
 
 import dev.roster.shared.Caller;
 import dev.roster.shared.Page;
+import dev.roster.shared.Patch;
 import dev.roster.shared.Permission;
 import dev.roster.sso.Domain;
 import dev.roster.sso.DomainRequest;
 import dev.roster.sso.DomainService;
-import dev.roster.sso.SsoProvider;
-import dev.roster.sso.SsoProviderService;
 import dev.roster.sso.VerifyDomainRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The organization's email domains and SSO providers (organization:read): each domain with the TXT record to
- * publish and, for organization:manage, a Verify button that looks the record up, a form to claim another domain,
- * and removing one. The SSO providers are listed; they are set up through the API (docs/sso.md).
+ * The organization's email domains (organization:read): each domain with the TXT record to publish and, for
+ * organization:manage, a Verify button that looks the record up, a button that turns "SSO only" on or off, a form
+ * to claim another domain, and removing one. The SSO providers have their own page ({@link ConsoleSsoController}).
  */
 @Controller
 @Hidden
@@ -34,14 +34,13 @@ class ConsoleDomainsController {
     private static final Map<String, String> DONE = Map.of(
             "added", "The domain was added. Publish its TXT record, then verify it.",
             "verified", "The domain is verified.",
+            "changed", "The domain's SSO requirement was changed.",
             "deleted", "The domain was removed.");
 
     private final DomainService domains;
-    private final SsoProviderService providers;
 
-    ConsoleDomainsController(DomainService domains, SsoProviderService providers) {
+    ConsoleDomainsController(DomainService domains) {
         this.domains = domains;
-        this.providers = providers;
     }
 
     @GetMapping(PATH)
@@ -80,6 +79,26 @@ class ConsoleDomainsController {
                 () -> page(caller, model));
     }
 
+    /** Turns "SSO only" on or off for the domain, as the API's PATCH does. */
+    @PostMapping(PATH + "/{domainId}/sso-required")
+    String ssoRequired(
+            Caller caller,
+            @PathVariable UUID domainId,
+            @RequestParam(required = false) boolean ssoRequired,
+            HttpServletResponse response,
+            Model model) {
+        return Forms.submit(
+                response,
+                model,
+                () -> domains.update(
+                        caller,
+                        null,
+                        domainId,
+                        new Patch<>(new DomainRequest(null, ssoRequired), Set.of("ssoRequired"))),
+                PATH + "?done=changed",
+                () -> page(caller, model));
+    }
+
     @GetMapping(PATH + "/{domainId}/delete")
     String confirmDelete(Caller caller, @PathVariable UUID domainId, Model model) {
         model.addAttribute("confirmation", deleting(domains.get(caller, null, domainId)));
@@ -94,9 +113,7 @@ class ConsoleDomainsController {
 
     private String page(Caller caller, Model model) {
         Page<Domain> page = domains.list(caller, null, null, 200);
-        Page<SsoProvider> sso = providers.list(caller, null, null, 200);
         model.addAttribute("domains", page.data());
-        model.addAttribute("providers", sso.data());
         model.addAttribute("manage", caller.grants().holds(Permission.ORGANIZATION_MANAGE));
         return "console/domains";
     }

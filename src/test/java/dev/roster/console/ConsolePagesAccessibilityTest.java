@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console's organization pages beyond members (roles, environments, groups, positions, API keys, webhooks, the
- * audit log, settings, domains, SCIM tokens) and the operator's pages, in each state (a list, an empty list, a
- * refusal or field error, an open dialog, a secret shown once) at 1280 and 320 px: no axe-core violation of WCAG 2.2
- * A/AA, nothing the content security policy blocked, no sideways scroll.
+ * audit log, settings, domains, single sign-on, SCIM tokens) and the operator's pages, in each state (a list, an
+ * empty list, a refusal or field error, an open dialog, a secret shown once) at 1280 and 320 px: no axe-core
+ * violation of WCAG 2.2 A/AA, nothing the content security policy blocked, no sideways scroll.
  */
 @RosterTest
 class ConsolePagesAccessibilityTest extends ConsoleTestBase {
@@ -107,6 +107,21 @@ class ConsolePagesAccessibilityTest extends ConsoleTestBase {
                 page.waitForSelector("[role=alert]");
                 console.checkHere("settings field error" + at);
                 console.check("/console/domains", "domains" + at);
+                console.check("/console/sso", "single sign-on" + at);
+                page.locator("#name").fill("Okta " + width);
+                page.locator("#issuer").fill("http://idp.example.com");
+                page.locator("#name").press("Enter");
+                page.waitForSelector("#issuer-error:not(:empty)");
+                console.checkHere("SSO provider field error" + at);
+                page.locator("#issuer").fill("https://idp.example.com");
+                page.locator("#clientSecret").fill("axe-secret");
+                page.locator("#name").press("Enter");
+                page.waitForSelector("text=The provider was added.");
+                console.checkHere("SSO providers" + at);
+                openDialog(console, "a[data-confirm]", "SSO provider's remove dialog" + at);
+                page.locator("a:text-is('Edit')").first().click();
+                page.waitForSelector("#edit-heading");
+                console.checkHere("SSO provider's edit form" + at);
                 console.check("/console/scim-tokens", "no SCIM token" + at);
                 page.locator("#name").fill("Okta");
                 page.locator("#name").press("Enter");
