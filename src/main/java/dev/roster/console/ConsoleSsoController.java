@@ -1,5 +1,6 @@
 package dev.roster.console;
 
+import dev.roster.role.Role;
 import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.Permission;
@@ -9,8 +10,10 @@ import dev.roster.sso.SsoProviderService;
 import dev.roster.sso.SsoSignInService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The organization's single sign-on (organization:read): its OpenID Connect providers with their state and the
- * redirect URI to register at the provider; for organization:manage, forms to add, change and remove one. Every
- * change is {@link SsoProviderService}'s with the member's caller, so its rules (https issuer, roles the member may
+ * redirect URI to register at the provider; for organization:manage, forms to add, change (its group-to-role
+ * mappings too) and remove one. Every change is {@link SsoProviderService}'s with the member's caller, so its rules (https issuer, roles the member may
  * grant) are the API's; the client secret is never shown back.
  */
 @Controller
@@ -108,12 +111,13 @@ class ConsoleSsoController {
         model.addAttribute("form", form);
         model.addAttribute("redirectUri", redirectUri);
         model.addAttribute("manage", caller.grants().holds(Permission.ORGANIZATION_MANAGE));
+        List<Role> choices = Forms.readable(
+                caller,
+                Permission.ROLES_READ,
+                () -> roles.list(caller, null, null, 200).data());
+        model.addAttribute("roles", choices);
         model.addAttribute(
-                "roles",
-                Forms.readable(
-                        caller,
-                        Permission.ROLES_READ,
-                        () -> roles.list(caller, null, null, 200).data()));
+                "roleIds", choices.stream().map(r -> r.id().toString()).collect(Collectors.toSet()));
         return editing == null ? "console/sso" : "console/sso-provider";
     }
 

@@ -3,6 +3,7 @@ package dev.roster.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
 import dev.roster.support.Api;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
@@ -115,6 +116,8 @@ class ConsolePagesAccessibilityTest extends ConsoleTestBase {
                 console.checkHere("SSO provider field error" + at);
                 page.locator("#issuer").fill("https://idp.example.com");
                 page.locator("#clientSecret").fill("axe-secret");
+                page.getByLabel("Group of row 1").fill("auditors");
+                page.getByLabel("Role of row 1").selectOption(new SelectOption().setIndex(1));
                 page.locator("#name").press("Enter");
                 page.waitForSelector("text=The provider was added.");
                 console.checkHere("SSO providers" + at);

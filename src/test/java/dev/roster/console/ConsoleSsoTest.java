@@ -7,6 +7,7 @@ import dev.roster.support.Api;
 import dev.roster.support.Fixtures.Tenant;
 import dev.roster.support.RosterTest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The single sign-on page: a provider added, changed with its secret kept, refused beside its field and removed;
- * the client secret never in a page; and a member without organization:manage has no form and is refused.
+ * the client secret never in a page; group-to-role mappings added, kept and removed, a foreign role refused beside
+ * its row; and a member without organization:manage has no form and is refused.
  */
 @RosterTest
 class ConsoleSsoTest extends ConsoleTestBase {
@@ -92,6 +94,101 @@ class ConsoleSsoTest extends ConsoleTestBase {
         assertThat(removed.headers().firstValue("Location")).hasValue("/console/sso?done=deleted");
         assertThat(api.get("/v1/sso-providers", tenant.adminKey()).json().get("data"))
                 .isEmpty();
+    }
+
+    @Test
+    void anAdminAddsChangesAndRemovesGroupToRoleMappingsThroughTheService() {
+        String auditor = role("auditor");
+        String developer = role("developer");
+
+        // when the admin adds a provider with one mapping, the other rows left empty
+        Map<String, String> add = form("Okta", SECRET, "true");
+        add.putAll(row(0, "auditors", auditor));
+        add.putAll(row(1, "", ""));
+        HttpResponse<String> added = admin.browser().post("/console/sso", add);
+
+        // then the provider has it, and its edit page shows it as a row, then three empty ones
+        assertThat(added.headers().firstValue("Location")).hasValue("/console/sso?done=added");
+        String id = onlyProvider().field("id");
+        assertThat(groupRoles()).containsExactly("auditors -> " + auditor);
+        String edit = admin.browser().get("/console/sso/" + id).body();
+        assertThat(edit)
+                .contains("name=\"groupRoles[0].group\" maxlength=\"200\" value=\"auditors\"")
+                .contains("<option value=\"" + auditor + "\" selected=\"selected\">")
+                .contains("<label class=\"visually-hidden\" for=\"groupRoles[3].group\">Group of row 4</label>")
+                .doesNotContain("groupRoles[4]");
+
+        // when it fills in an empty row
+        Map<String, String> more = form("Okta", "", "true");
+        more.putAll(row(0, "auditors", auditor));
+        more.putAll(row(1, "developers", developer));
+        more.putAll(row(2, "", ""));
+        HttpResponse<String> saved = admin.browser().post("/console/sso/" + id, more);
+
+        // then both map
+        assertThat(saved.headers().firstValue("Location")).hasValue("/console/sso?done=saved");
+        assertThat(groupRoles()).containsExactly("auditors -> " + auditor, "developers -> " + developer);
+
+        // when it saves another field with the rows as shown, or with no rows at all (a form from elsewhere)
+        Map<String, String> renamed = form("Okta EU", "", "true");
+        renamed.putAll(row(0, "auditors", auditor));
+        renamed.putAll(row(1, "developers", developer));
+        renamed.putAll(row(2, "", ""));
+        admin.browser().post("/console/sso/" + id, renamed);
+        admin.browser().post("/console/sso/" + id, form("Okta EU", "", "true"));
+
+        // then the mappings are the same
+        assertThat(onlyProvider().field("name")).isEqualTo("Okta EU");
+        assertThat(groupRoles()).containsExactly("auditors -> " + auditor, "developers -> " + developer);
+
+        // when it checks Remove on the first row
+        Map<String, String> removing = form("Okta EU", "", "true");
+        removing.putAll(row(0, "auditors", auditor));
+        removing.put("groupRoles[0].remove", "true");
+        removing.putAll(row(1, "developers", developer));
+        admin.browser().post("/console/sso/" + id, removing);
+
+        // then only the other one is left
+        assertThat(groupRoles()).containsExactly("developers -> " + developer);
+    }
+
+    @Test
+    void anotherOrganizationsRoleOrAMissingOneIsRefusedBesideItsRowAndChangesNothing() {
+        String developer = role("developer");
+        String foreign = api.post(
+                        "/v1/roles",
+                        fixtures.tenant("business").adminKey(),
+                        Map.of("name", "foreign " + UUID.randomUUID(), "permissions", List.of("users:read")))
+                .field("id");
+        Map<String, String> add = form("Okta", SECRET, "true");
+        add.putAll(row(0, "developers", developer));
+        admin.browser().post("/console/sso", add);
+        String id = onlyProvider().field("id");
+
+        // an empty row between them is skipped, so the service's groupRoles[1] is the second row shown again
+        Map<String, String> typed = form("Okta", "", "true");
+        typed.putAll(row(0, "developers", developer));
+        typed.putAll(row(1, "", ""));
+        typed.putAll(row(2, "outsiders", foreign));
+        HttpResponse<String> refused = admin.browser().post("/console/sso/" + id, typed);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("id=\"groupRoles[1].roleId-error\" class=\"field-error\">names no role of this"
+                        + " organization: " + foreign)
+                .contains("name=\"groupRoles[1].group\" maxlength=\"200\" value=\"outsiders\"")
+                .contains("<option value=\"" + foreign + "\" selected>" + foreign + "</option>")
+                .doesNotContain(SECRET);
+        assertThat(groupRoles()).containsExactly("developers -> " + developer);
+
+        // a group typed without a role is the service's refusal too
+        Map<String, String> noRole = form("Okta", "", "true");
+        noRole.putAll(row(0, "developers", developer));
+        noRole.putAll(row(1, "testers", ""));
+        HttpResponse<String> missing = admin.browser().post("/console/sso/" + id, noRole);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("id=\"groupRoles[1].roleId-error\" class=\"field-error\">is required");
+        assertThat(groupRoles()).containsExactly("developers -> " + developer);
     }
 
     @Test
@@ -205,6 +302,29 @@ class ConsoleSsoTest extends ConsoleTestBase {
             form.put("enabled", enabled);
         }
         return form;
+    }
+
+    private String role(String name) {
+        return api.post(
+                        "/v1/roles",
+                        tenant.adminKey(),
+                        Map.of("name", name + " " + UUID.randomUUID(), "permissions", List.of("users:read")))
+                .field("id");
+    }
+
+    private static Map<String, String> row(int index, String group, String roleId) {
+        return Map.of("groupRoles[" + index + "].group", group, "groupRoles[" + index + "].roleId", roleId);
+    }
+
+    /** The provider's mappings as the API reads them back, each "group -> roleId". */
+    private List<String> groupRoles() {
+        List<String> mappings = new ArrayList<>();
+        onlyProvider()
+                .json()
+                .get("groupRoles")
+                .forEach(g -> mappings.add(
+                        g.get("group").asString() + " -> " + g.get("roleId").asString()));
+        return mappings;
     }
 
     private Api.Response onlyProvider() {
