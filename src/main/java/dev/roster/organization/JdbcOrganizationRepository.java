@@ -143,18 +143,22 @@ class JdbcOrganizationRepository {
                         """).param("id", id.value()).query(Long.class).single() == 1;
     }
 
-    /** Gives a seat back: a change row without a limit, the counter's row (under its lock) with one. */
+    /**
+     * Gives a seat back: on the counter's row (under its lock) when the organization has a limit and the counter holds
+     * the seat, otherwise as a change row, which also covers a seat taken before a limit was set and not yet folded.
+     */
     void releaseSeat(OrganizationId id) {
         jdbc.sql("""
                         WITH o AS (
                             SELECT coalesce(seat_limit_override, plan_seat_limit(plan)) AS seat_limit
                             FROM organizations WHERE id = :id),
-                        unlimited AS (
-                            INSERT INTO organization_seat_changes (organization_id, change)
-                            SELECT :id, -1 FROM o WHERE o.seat_limit IS NULL)
-                        UPDATE organization_seats s SET used = s.used - 1
-                        FROM o
-                        WHERE s.organization_id = :id AND o.seat_limit IS NOT NULL AND s.used > 0
+                        limited AS (
+                            UPDATE organization_seats s SET used = s.used - 1
+                            FROM o
+                            WHERE s.organization_id = :id AND o.seat_limit IS NOT NULL AND s.used > 0
+                            RETURNING 1)
+                        INSERT INTO organization_seat_changes (organization_id, change)
+                        SELECT :id, -1 FROM o WHERE NOT EXISTS (SELECT 1 FROM limited)
                         """).param("id", id.value()).update();
     }
 

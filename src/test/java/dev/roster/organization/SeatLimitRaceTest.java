@@ -144,6 +144,22 @@ class SeatLimitRaceTest extends ApiTestBase {
         assertThat(seatsUsed(tenant)).isEqualTo(34);
     }
 
+    @Test
+    void aSeatTakenBeforeALimitWasSetIsGivenBackWhenItsUserIsDeleted() {
+        // given a user created without a limit, its seat not yet folded, and then a limit
+        Tenant tenant = fixtures.tenant("enterprise");
+        String user = fixtures.user(tenant.adminKey(), Fixtures.uniqueEmail("before"));
+        api.patch("/v1/organizations/" + tenant.organizationId(), Api.PLATFORM_KEY, Map.of("seatLimit", 5));
+
+        // when the user is deleted
+        api.delete("/v1/users/" + user, tenant.adminKey());
+
+        // then the seat is free, before and after the fold
+        assertThat(seatsUsed(tenant)).isZero();
+        folding.fold();
+        assertThat(seatsUsed(tenant)).isZero();
+    }
+
     private static Map<Integer, Long> countByStatus(List<Api.Response> answers) {
         return answers.stream().collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
     }
