@@ -156,8 +156,8 @@ class JdbcUserRepository {
 
     /**
      * Whether a search oldest first reads its matches through the prefix indexes and sorts them, rather than walking
-     * the list's order and keeping the rows that match. Sorting is quick for a few matches and reads every one of them when
-     * nearly everyone matches (250 ms for a prefix that all of 100,000 members share); walking is quick when many
+     * the list's order and keeping the rows that match. Sorting is quick for a few matches and reads every one of
+     * them when nearly everyone matches (250 ms for a prefix that all of 100,000 members share); walking is quick when many
      * match and reads the whole organization when none does (265 ms for a prefix nobody has). The planner cannot tell
      * the two apart from its statistics, so one statement first counts the matches of the email prefix and of the
      * name prefix, each up to {@link #SORTED_MATCHES} and one more, by a range of its prefix index in that index's
@@ -194,10 +194,6 @@ class JdbcUserRepository {
      * its sort name, which the next page's cursor carries. The id breaks ties, so equal names page correctly.
      */
     List<Named> pageByName(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
-        return plannedForTheseValues(query, () -> pageByNamePlanned(org, query, after, fetch));
-    }
-
-    private List<Named> pageByNamePlanned(OrganizationId org, UserQuery query, NameCursor after, int fetch) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
         // By name, a name prefix's matches sit together in the order, so walking it would read every name before
@@ -210,10 +206,12 @@ class JdbcUserRepository {
         }
         sql.append(" ORDER BY ").append(key).append(", u.id LIMIT :fetch");
         params.put("fetch", fetch);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
-                .list();
+        return plannedForTheseValues(
+                query,
+                () -> jdbc.sql(sql.toString())
+                        .params(params)
+                        .query((rs, row) -> new Named(map(rs, row), rs.getString("sort_name")))
+                        .list());
     }
 
     /**
