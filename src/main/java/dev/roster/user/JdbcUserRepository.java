@@ -105,6 +105,11 @@ class JdbcUserRepository {
     }
 
     List<User> findAll(OrganizationId org, Collection<UserId> ids) {
+        if (ids.size() == 1) {
+            // One id is the common case (a SCIM lookup by userName); PostgreSQL plans "= ANY(array)" afresh for
+            // every call, as it cannot tell how many ids a cached plan would get, but keeps the plan of "= id".
+            return find(org, ids.iterator().next()).stream().toList();
+        }
         return jdbc.sql(SELECT + " WHERE u.organization_id = :org AND u.id = ANY(:ids)")
                 .param("org", org.value())
                 .param("ids", ids.stream().map(UserId::value).toArray(UUID[]::new))
@@ -204,8 +209,7 @@ class JdbcUserRepository {
             params.put("afterName", after.name());
             params.put("afterId", after.id());
         }
-        sql.append(" ORDER BY ").append(key).append(", u.id LIMIT :fetch");
-        params.put("fetch", fetch);
+        sql.append(" ORDER BY ").append(key).append(", u.id").append(Keyset.limit(fetch));
         return plannedForTheseValues(
                 query,
                 () -> jdbc.sql(sql.toString())
@@ -239,8 +243,7 @@ class JdbcUserRepository {
     List<User> pageAt(OrganizationId org, UserQuery query, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT).append(matching(org, query, params));
-        sql.append(" ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset");
-        params.put("limit", limit);
+        sql.append(" ORDER BY u.created_at, u.id").append(Keyset.limit(limit)).append(" OFFSET :offset");
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }

@@ -6,6 +6,11 @@ import java.util.Map;
 /**
  * The tail every list query shares: start strictly after the cursor's (time, id) pair, order by it, fetch one row
  * more than the page so that the caller knows whether another page follows.
+ *
+ * <p>The row count is written into the statement as a number, not bound: PostgreSQL plans a bound {@code LIMIT} as
+ * if it kept a tenth of the rows, so the plan it would cache for a list looks dear beside one made for the
+ * values, and it planned every page again (about 300 µs of its CPU, three times what running the page costs). A
+ * written count keeps one cached plan per page size; it is an {@code int} the code computed, never a string.
  */
 public final class Keyset {
 
@@ -33,12 +38,11 @@ public final class Keyset {
             params.put("afterAt", Rows.timestamp(after.createdAt()));
             params.put("afterId", after.id());
         }
-        params.put("fetch", fetch);
         return sql.append(" ORDER BY ")
                 .append(timeColumn)
                 .append(", ")
                 .append(idColumn)
-                .append(" LIMIT :fetch")
+                .append(limit(fetch))
                 .toString();
     }
 
@@ -53,10 +57,18 @@ public final class Keyset {
             params.put("beforeAt", Rows.timestamp(before.createdAt()));
             params.put("beforeId", before.id());
         }
-        params.put("fetch", fetch);
         return sql.append(" ORDER BY ")
                 .append(timeColumn)
-                .append(" DESC, id DESC LIMIT :fetch")
+                .append(" DESC, id DESC")
+                .append(limit(fetch))
                 .toString();
+    }
+
+    /** {@code " LIMIT n"}, the count written as a number (see the class comment). */
+    public static String limit(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("a negative row count: " + rows);
+        }
+        return " LIMIT " + rows;
     }
 }
