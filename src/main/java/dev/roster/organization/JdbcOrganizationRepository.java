@@ -52,6 +52,35 @@ class JdbcOrganizationRepository {
                 .optional();
     }
 
+    /**
+     * What the organization is called and how it behaves, without its seat count: counting adds up the seat changes
+     * not yet folded (thousands while users are created quickly), which an invitation's email does not need.
+     */
+    Optional<Settings> settings(OrganizationId id) {
+        return jdbc.sql("""
+                        SELECT name, plan, display_name, logo_url, mfa_required, roles_take_effect
+                        FROM organizations WHERE id = :id AND deleted_at IS NULL
+                        """)
+                .param("id", id.value())
+                .query((rs, row) -> new Settings(
+                        rs.getString("name"),
+                        Plan.valueOf(rs.getString("plan").toUpperCase()),
+                        rs.getString("display_name"),
+                        rs.getString("logo_url"),
+                        rs.getBoolean("mfa_required"),
+                        rs.getString("roles_take_effect").equals("on_accept")))
+                .optional();
+    }
+
+    /** An organization's name, plan and behaviour, as {@link #settings} reads them. */
+    record Settings(
+            String name,
+            Plan plan,
+            String displayName,
+            String logoUrl,
+            boolean mfaRequired,
+            boolean rolesTakeEffectOnAccept) {}
+
     /** Locks the row for the rest of the transaction, so that an update sees and replaces the latest state. */
     Optional<Organization> lock(OrganizationId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organizations WHERE id = :id AND deleted_at IS NULL FOR UPDATE")

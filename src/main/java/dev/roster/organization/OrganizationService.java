@@ -200,15 +200,16 @@ public class OrganizationService {
     }
 
     /** The organization's plan, for limits that depend on it; empty for an organization that no longer exists. */
-    @Transactional(readOnly = true)
     public Optional<Plan> plan(OrganizationId id) {
-        return organizations.find(id).map(Organization::plan);
+        return organizations.settings(id).map(JdbcOrganizationRepository.Settings::plan);
     }
 
     /** The organization's name, for messages sent on its behalf. */
-    @Transactional(readOnly = true)
     public String name(OrganizationId id) {
-        return organizations.find(id).map(Organization::name).orElseThrow(OrganizationService::notFound);
+        return organizations
+                .settings(id)
+                .map(JdbcOrganizationRepository.Settings::name)
+                .orElseThrow(OrganizationService::notFound);
     }
 
     /** The seats the organization has free now; null when its plan has no limit. */
@@ -219,10 +220,9 @@ public class OrganizationService {
     }
 
     /** What an organization's login pages show: its display name (or name) and logo; empty for a deleted one. */
-    @Transactional(readOnly = true)
     public Optional<Branding> branding(OrganizationId id) {
         return organizations
-                .find(id)
+                .settings(id)
                 .map(org -> new Branding(org.displayName() != null ? org.displayName() : org.name(), org.logoUrl()));
     }
 
@@ -250,17 +250,18 @@ public class OrganizationService {
     }
 
     /** Whether the organization makes every user sign in with a second factor. */
-    @Transactional(readOnly = true)
     public boolean mfaRequired(OrganizationId id) {
-        return organizations.find(id).map(Organization::mfaRequired).orElse(false);
+        return organizations
+                .settings(id)
+                .map(JdbcOrganizationRepository.Settings::mfaRequired)
+                .orElse(false);
     }
 
     /** Whether roles given with an invitation wait for its acceptance in this organization. */
-    @Transactional(readOnly = true)
     public boolean rolesTakeEffectOnAccept(OrganizationId id) {
         return organizations
-                .find(id)
-                .map(org -> org.rolesTakeEffect().equals("on_accept"))
+                .settings(id)
+                .map(JdbcOrganizationRepository.Settings::rolesTakeEffectOnAccept)
                 .orElse(false);
     }
 
