@@ -155,4 +155,9 @@ class ConsoleImportsController {
         caller.require(Permission.USERS_WRITE);
         caller.require(Permission.USERS_INVITE);
     }
+
+    /** Whether the caller may import, as {@link #require} asks: the navigation's link shows only then. */
+    static boolean allowed(Caller caller) {
+        return caller.grants().holds(Permission.USERS_WRITE) && caller.grants().holds(Permission.USERS_INVITE);
+    }
 }

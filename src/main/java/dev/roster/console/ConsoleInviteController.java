@@ -144,9 +144,9 @@ class ConsoleInviteController {
         static final InviteForm EMPTY = new InviteForm(null, "user", null, null, List.of(), "link", 7);
 
         InviteForm {
-            role = MemberFilters.blankToNull(role);
-            environmentRole = MemberFilters.blankToNull(environmentRole);
-            environment = MemberFilters.blankToNull(environment);
+            role = Forms.blankToNull(role);
+            environmentRole = Forms.blankToNull(environmentRole);
+            environment = Forms.blankToNull(environment);
             groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         }
 

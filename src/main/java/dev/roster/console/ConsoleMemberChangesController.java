@@ -60,10 +60,10 @@ class ConsoleMemberChangesController {
                 null,
                 userId,
                 UpdateUserRequest.patch()
-                        .firstName(MemberFilters.blankToNull(firstName))
-                        .lastName(MemberFilters.blankToNull(lastName))
-                        .name(MemberFilters.blankToNull(name))
-                        .mobilePhone(MemberFilters.blankToNull(mobilePhone))
+                        .firstName(Forms.blankToNull(firstName))
+                        .lastName(Forms.blankToNull(lastName))
+                        .name(Forms.blankToNull(name))
+                        .mobilePhone(Forms.blankToNull(mobilePhone))
                         .build());
         return back(response, userId, "updated");
     }

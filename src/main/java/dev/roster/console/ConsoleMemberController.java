@@ -69,9 +69,10 @@ class ConsoleMemberController {
         User member = users.get(caller, null, userId);
         String reportsCursor = Forms.blankToNull(reports);
         String auditCursor = Forms.blankToNull(audit);
-        MemberSections.Sections shown = sections.of(caller, member, reportsCursor, auditCursor);
+        MemberActions actions = MemberActions.of(caller, member);
+        MemberSections.Sections shown = sections.of(caller, member, actions, reportsCursor, auditCursor);
         model.addAttribute("member", member);
-        model.addAttribute("actions", MemberActions.of(caller, member));
+        model.addAttribute("actions", actions);
         model.addAttribute("sections", shown);
         model.addAttribute("done", doneMessage(done));
         String path = "/console/members/" + userId.value();

@@ -74,12 +74,12 @@ class ConsoleMembersController {
             Model model) {
         caller.require(Permission.USERS_READ);
         response.setHeader(HttpHeaders.VARY, "HX-Request");
-        MemberFilters filters = new MemberFilters(
-                MemberFilters.blankToNull(q), MemberFilters.blankToNull(status), null, null, null, null);
+        MemberFilters filters =
+                new MemberFilters(Forms.blankToNull(q), Forms.blankToNull(status), null, null, null, null);
         try {
             filters = MemberFilters.of(q, status, role, group, inactive, sort);
-            Page<User> page = users.list(
-                    caller, null, filters.query(clock.instant()), MemberFilters.blankToNull(cursor), PAGE_SIZE);
+            Page<User> page =
+                    users.list(caller, null, filters.query(clock.instant()), Forms.blankToNull(cursor), PAGE_SIZE);
             model.addAttribute("members", page.data());
             model.addAttribute("next", page.nextCursor() == null ? null : filters.link(page.nextCursor()));
         } catch (ProblemException e) {

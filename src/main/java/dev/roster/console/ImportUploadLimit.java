@@ -1,6 +1,7 @@
 package dev.roster.console;
 
 import dev.roster.auth.PagePolicy;
+import dev.roster.shared.ProblemException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,8 +65,9 @@ class ImportUploadLimit extends OncePerRequestFilter {
         }
         WebContext page = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, response));
-        page.setVariables(Map.of("assets", assets, "problem", Problem.of(ImportForm.tooLarge())));
-        response.setStatus(ImportForm.tooLarge().status().value());
+        ProblemException tooLarge = ImportForm.tooLarge();
+        page.setVariables(Map.of("assets", assets, "problem", Problem.of(tooLarge)));
+        response.setStatus(tooLarge.status().value());
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
         response.setHeader("Content-Security-Policy", PagePolicy.CONSOLE);
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -20,12 +20,12 @@ record MemberFilters(String q, String status, String role, UUID group, Integer i
 
     static MemberFilters of(String q, String status, String role, String group, String inactive, String sort) {
         return new MemberFilters(
-                blankToNull(q),
-                blankToNull(status),
-                blankToNull(role),
+                Forms.blankToNull(q),
+                Forms.blankToNull(status),
+                Forms.blankToNull(role),
                 group(group),
                 days(inactive),
-                blankToNull(sort));
+                Forms.blankToNull(sort));
     }
 
     /** The user list's query; deleted members are a list of their own in the API, a status among others here. */
@@ -78,7 +78,7 @@ record MemberFilters(String q, String status, String role, UUID group, Integer i
     }
 
     private static UUID group(String text) {
-        String value = blankToNull(text);
+        String value = Forms.blankToNull(text);
         try {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {
@@ -87,7 +87,7 @@ record MemberFilters(String q, String status, String role, UUID group, Integer i
     }
 
     private static Integer days(String text) {
-        String value = blankToNull(text);
+        String value = Forms.blankToNull(text);
         if (value == null) {
             return null;
         }
@@ -100,9 +100,5 @@ record MemberFilters(String q, String status, String role, UUID group, Integer i
             // answered below, as any other number out of range
         }
         throw ProblemException.invalid("inactive", "must be a number of days from 1 to 3650");
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -16,7 +16,6 @@ import dev.roster.role.RoleAssignmentService;
 import dev.roster.role.RoleService;
 import dev.roster.shared.Caller;
 import dev.roster.shared.Page;
-import dev.roster.shared.Permission;
 import dev.roster.shared.ProblemException;
 import dev.roster.shared.UserId;
 import dev.roster.sso.Identity;
@@ -107,12 +106,14 @@ class MemberSections {
         }
     }
 
-    /** The sections, with the reports and the audit trail from these cursors (null: their first page). */
-    Sections of(Caller caller, User member, String reportsCursor, String auditCursor) {
+    /**
+     * The sections, with the reports and the audit trail from these cursors (null: their first page); the choices of
+     * roles, groups and positions are read only when {@code actions} lets the caller give them.
+     */
+    Sections of(Caller caller, User member, MemberActions actions, String reportsCursor, String auditCursor) {
         UserId id = member.id();
-        boolean live = member.deletedAt() == null;
-        boolean managesRoles = caller.grants().holds(Permission.ROLES_MANAGE) && live;
-        boolean managesGroups = caller.grants().holds(Permission.GROUPS_MANAGE) && live;
+        boolean managesRoles = actions.manageRoles();
+        boolean managesGroups = actions.manageGroups();
         List<Membership> groups = readable(() -> directory.groupsOf(caller, null, id));
         List<Position> positions = readable(() -> directory.positionsOf(caller, null, id));
         return new Sections(

@@ -50,8 +50,7 @@ record Nav(
                 caller.grants().holds(Permission.USERS_READ),
                 caller.keyId(),
                 caller.grants().holds(Permission.USERS_INVITE),
-                caller.grants().holds(Permission.USERS_INVITE)
-                        && caller.grants().holds(Permission.USERS_WRITE),
+                ConsoleImportsController.allowed(caller),
                 path,
                 List.copyOf(links),
                 false);
