@@ -95,6 +95,7 @@ class JdbcImportRepository {
 
     /** Locks an import of the organization until the transaction ends; its state, or empty for none. */
     Optional<String> lockState(OrganizationId org, UUID id) {
+        turn(id, "pg_advisory_xact_lock");
         return jdbc.sql("SELECT state FROM imports WHERE organization_id = :org AND id = :id FOR UPDATE")
                 .param("org", org.value())
                 .param("id", id)
@@ -104,10 +105,11 @@ class JdbcImportRepository {
 
     /**
      * Takes a share of an unfinished import until the transaction ends; false when it has ended. A row's transaction
-     * takes it first, so that a cancel (which locks the import) waits for the row in progress and every row after
-     * the cancel sees it.
+     * takes it first, so that a cancel (which locks the import) waits for the row in progress, and every row after
+     * the cancel waits for it and sees it.
      */
     boolean holdUnfinished(UUID id) {
+        turn(id, "pg_advisory_xact_lock_shared");
         return jdbc.sql("SELECT j.id FROM imports j WHERE j.id = :id AND " + UNFINISHED + " FOR KEY SHARE")
                 .param("id", id)
                 .query(UUID.class)
@@ -117,11 +119,25 @@ class JdbcImportRepository {
 
     /** Locks an import until the transaction ends, before its rows, as a cancel does; false when it has ended. */
     boolean lockUnfinished(UUID id) {
+        turn(id, "pg_advisory_xact_lock");
         return jdbc.sql("SELECT j.id FROM imports j WHERE j.id = :id AND " + UNFINISHED + " FOR UPDATE")
                 .param("id", id)
                 .query(UUID.class)
                 .optional()
                 .isPresent();
+    }
+
+    /**
+     * Queues for the import's turn until the transaction ends: shared for a row, exclusive to end the import. The
+     * row locks alone do not keep order: once the row in progress commits, the next row's share of the import row
+     * can be taken before the waiting cancel wakes, and the cancel waits one row more. PostgreSQL's lock manager
+     * queues a share asked for after a waiting exclusive lock behind it, so the cancel is next.
+     */
+    private void turn(UUID id, String function) {
+        jdbc.sql("SELECT " + function + "(hashtextextended(:key, 17))")
+                .param("key", "import:" + id)
+                .query()
+                .singleRow();
     }
 
     /** Imports with rows to work on, oldest first, leaving out those waiting for the invitation limit. */

@@ -18,6 +18,7 @@ public final class EmailLock implements AutoCloseable {
 
     private final DataSource database;
     private final Connection connection;
+    private final int pid;
 
     public EmailLock(DataSource database, String email) throws SQLException {
         this.database = database;
@@ -28,9 +29,18 @@ public final class EmailLock implements AutoCloseable {
             lock.setString(1, email);
             lock.execute();
         }
+        try (PreparedStatement backend = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet rs = backend.executeQuery()) {
+            rs.next();
+            this.pid = rs.getInt(1);
+        }
     }
 
-    /** Waits until this many transactions wait for a lock (the import's row among them). */
+    /**
+     * Waits until this many transactions wait behind this lock: the import's row on it, and whatever waits on those
+     * (a cancel waiting for the row). Transactions of other tests or workers waiting on locks of their own do not
+     * count.
+     */
     public void awaitWaiting(int transactions) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
@@ -39,11 +49,17 @@ public final class EmailLock implements AutoCloseable {
 
     private int waiting() throws SQLException {
         try (Connection other = database.getConnection();
-                PreparedStatement query =
-                        other.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'");
-                ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+                PreparedStatement query = other.prepareStatement("""
+                        WITH RECURSIVE behind(pid) AS (
+                            SELECT a.pid FROM pg_stat_activity a WHERE ? = ANY (pg_blocking_pids(a.pid))
+                            UNION
+                            SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY (pg_blocking_pids(a.pid)))
+                        SELECT count(*) FROM behind""")) {
+            query.setInt(1, pid);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
