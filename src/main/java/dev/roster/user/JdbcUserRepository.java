@@ -558,7 +558,7 @@ class JdbcUserRepository {
                 rs.getBoolean("send_invitation"),
                 rs.getBoolean("mfa_enabled"),
                 Rows.instant(rs, "last_login_at"),
-                json.readValue(rs.getString("metadata"), OBJECT),
+                metadata(rs.getString("metadata")),
                 rs.getString("external_id"),
                 Rows.instant(rs, "created_at"),
                 rs.getString("created_by"),
@@ -568,6 +568,11 @@ class JdbcUserRepository {
                 rs.getString("deleted_by"),
                 invitation(rs),
                 manager(rs));
+    }
+
+    /** Most users carry no metadata: theirs is read without a parser. */
+    private Map<String, Object> metadata(String text) {
+        return text.equals("{}") ? Map.of() : json.readValue(text, OBJECT);
     }
 
     private static ManagerSummary manager(ResultSet rs) throws SQLException {
