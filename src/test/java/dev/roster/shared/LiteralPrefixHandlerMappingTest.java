@@ -2,6 +2,7 @@ package dev.roster.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.shared.LiteralPrefixHandlerMapping.Shape;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
@@ -16,29 +17,35 @@ import org.springframework.web.util.pattern.PathPatternParser;
 class LiteralPrefixHandlerMappingTest extends ApiTestBase {
 
     @Test
-    void aPatternsTextBeforeItsFirstVariableOrWildcardIsWhatAPathMustBeginWith() {
+    void aPathMustBeginWithAPatternsTextBeforeItsFirstVariableAndHaveAsManySegments() {
         RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
         options.setPatternParser(PathPatternParser.defaultInstance);
-        RequestMappingInfo users = RequestMappingInfo.paths(
-                        "/v1/users/{userId}", "/v1/organizations/{orgId}/users/{userId}")
-                .options(options)
-                .build();
+        Shape[] user = LiteralPrefixHandlerMapping.shapes(
+                RequestMappingInfo.paths("/v1/users/{userId}", "/v1/organizations/{orgId}/users/{userId}")
+                        .options(options)
+                        .build());
 
-        String[] prefixes = LiteralPrefixHandlerMapping.prefixes(users);
-
-        assertThat(prefixes).containsExactlyInAnyOrder("/v1/users/", "/v1/organizations/");
-        assertThat(LiteralPrefixHandlerMapping.mayMatch(prefixes, "/v1/users/42"))
-                .isTrue();
-        assertThat(LiteralPrefixHandlerMapping.mayMatch(prefixes, "/v1/organizations/7/users/42"))
-                .isTrue();
-        assertThat(LiteralPrefixHandlerMapping.mayMatch(prefixes, "/v1/groups/42"))
-                .isFalse();
-        assertThat(LiteralPrefixHandlerMapping.literalPrefix("/docs/**")).isEqualTo("/docs/");
-        assertThat(LiteralPrefixHandlerMapping.literalPrefix("/files/te?t")).isEqualTo("/files/te");
-        assertThat(LiteralPrefixHandlerMapping.literalPrefix("/v1/permissions")).isEqualTo("/v1/permissions");
-        assertThat(LiteralPrefixHandlerMapping.prefixes(
+        assertThat(user).containsExactlyInAnyOrder(new Shape("/v1/users/", 3), new Shape("/v1/organizations/", 5));
+        assertThat(mayMatch(user, "/v1/users/42")).isTrue();
+        assertThat(mayMatch(user, "/v1/organizations/7/users/42")).isTrue();
+        assertThat(mayMatch(user, "/v1/groups/42")).isFalse();
+        assertThat(mayMatch(user, "/v1/users/42/roles")).isFalse();
+        assertThat(mayMatch(user, "/v1/users/42/")).isFalse();
+        // a multi-segment wildcard matches any depth, and no segment at all
+        assertThat(Shape.of("/docs/**")).isEqualTo(new Shape("/docs", -1));
+        assertThat(Shape.of("/files/{*path}")).isEqualTo(new Shape("/files", -1));
+        // a slash in a variable's regular expression separates nothing
+        assertThat(Shape.of("/v1/things/{id:[^/]+}")).isEqualTo(new Shape("/v1/things/", 3));
+        assertThat(Shape.of("/files/te?t")).isEqualTo(new Shape("/files/te", 2));
+        assertThat(Shape.of("/v1/permissions")).isEqualTo(new Shape("/v1/permissions", 2));
+        assertThat(LiteralPrefixHandlerMapping.shapes(
                         RequestMappingInfo.paths().options(options).build()))
-                .containsExactly("");
+                .allSatisfy(
+                        shape -> assertThat(shape.fits("/anything/at/all", 3)).isTrue());
+    }
+
+    private static boolean mayMatch(Shape[] shapes, String path) {
+        return LiteralPrefixHandlerMapping.mayMatch(shapes, path, LiteralPrefixHandlerMapping.slashes(path));
     }
 
     @Test
@@ -54,6 +61,7 @@ class LiteralPrefixHandlerMappingTest extends ApiTestBase {
         var escaped = api.get("/v1/%75sers/" + id, tenant.adminKey());
         var wrongMethod = api.send("PUT", "/v1/users/" + id, tenant.adminKey(), "{}", Map.of());
         var nowhere = api.get("/v1/usersx/" + id, tenant.adminKey());
+        var deeper = api.get("/v1/users/" + id + "/roles", tenant.adminKey());
 
         // then the first two find the user (a pattern compares the decoded path), the third is 405 and the last 404
         assertThat(plain.status()).isEqualTo(200);
@@ -63,5 +71,6 @@ class LiteralPrefixHandlerMappingTest extends ApiTestBase {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.field("code")).isEqualTo("method_not_allowed");
         assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(deeper.status()).as(deeper.text()).isEqualTo(200);
     }
 }
