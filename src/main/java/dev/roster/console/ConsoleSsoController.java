@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The organization's single sign-on (organization:read): its OpenID Connect providers with their state and the
  * redirect URI to register at the provider; for organization:manage, forms to add, change (its group-to-role
- * mappings too) and remove one. Every change is {@link SsoProviderService}'s with the member's caller, so its rules (https issuer, roles the member may
- * grant) are the API's; the client secret is never shown back.
+ * mappings too) and remove one. Every change is {@link SsoProviderService}'s with the member's caller, so its rules
+ * (https issuer, roles the member may grant) are the API's; the client secret is never shown back.
  */
 @Controller
 @Hidden

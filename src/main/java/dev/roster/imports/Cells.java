@@ -2,8 +2,8 @@ package dev.roster.imports;
 
 /**
  * How a cell of an uploaded file may appear in an answer: never as it was given. Control characters (line breaks
- * among them) become a Java-style escape of four hex digits (a line feed reads {@code \\u000a}) and long cells are cut, so that no answer, log line or page built from one
- * carries the file's text unescaped.
+ * among them) become a Java-style escape of four hex digits (a line feed reads {@code \\u000a}) and long cells
+ * are cut, so that no answer, log line or page built from one carries the file's text unescaped.
  */
 final class Cells {
 

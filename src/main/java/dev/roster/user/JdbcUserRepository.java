@@ -162,12 +162,12 @@ class JdbcUserRepository {
     /**
      * Whether a search oldest first reads its matches through the prefix indexes and sorts them, rather than walking
      * the list's order and keeping the rows that match. Sorting is quick for a few matches and reads every one of
-     * them when nearly everyone matches (250 ms for a prefix that all of 100,000 members share); walking is quick when many
-     * match and reads the whole organization when none does (265 ms for a prefix nobody has). The planner cannot tell
-     * the two apart from its statistics, so one statement first counts the matches of the email prefix and of the
-     * name prefix, each up to {@link #SORTED_MATCHES} and one more, by a range of its prefix index in that index's
-     * order (so at most that many entries are read, whatever the planner guesses); with few, the page is ordered by
-     * an expression that no index has. Deleted users have no prefix indexes: their searches always sort.
+     * them when nearly everyone matches (250 ms for a prefix that all of 100,000 members share); walking is quick
+     * when many match and reads the whole organization when none does (265 ms for a prefix nobody has). The planner
+     * cannot tell the two apart from its statistics, so one statement first counts the matches of the email prefix
+     * and of the name prefix, each up to {@link #SORTED_MATCHES} and one more, by a range of its prefix index in that
+     * index's order (so at most that many entries are read, whatever the planner guesses); with few, the page is
+     * ordered by an expression that no index has. Deleted users have no prefix indexes: their searches always sort.
      */
     private boolean sortsItsMatches(OrganizationId org, UserQuery query) {
         if (!searching(query)) {

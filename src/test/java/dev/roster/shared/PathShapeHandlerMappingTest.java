@@ -2,7 +2,7 @@ package dev.roster.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.shared.LiteralPrefixHandlerMapping.Shape;
+import dev.roster.shared.PathShapeHandlerMapping.Shape;
 import dev.roster.support.ApiTestBase;
 import dev.roster.support.Fixtures;
 import dev.roster.support.Fixtures.Tenant;
@@ -14,13 +14,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /** Setting aside the controller methods whose paths cannot match changes which method answers nothing. */
 @RosterTest
-class LiteralPrefixHandlerMappingTest extends ApiTestBase {
+class PathShapeHandlerMappingTest extends ApiTestBase {
 
     @Test
     void aPathMustBeginWithAPatternsTextBeforeItsFirstVariableAndHaveAsManySegments() {
         RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
         options.setPatternParser(PathPatternParser.defaultInstance);
-        Shape[] user = LiteralPrefixHandlerMapping.shapes(
+        Shape[] user = PathShapeHandlerMapping.shapes(
                 RequestMappingInfo.paths("/v1/users/{userId}", "/v1/organizations/{orgId}/users/{userId}")
                         .options(options)
                         .build());
@@ -38,14 +38,14 @@ class LiteralPrefixHandlerMappingTest extends ApiTestBase {
         assertThat(Shape.of("/v1/things/{id:[^/]+}")).isEqualTo(new Shape("/v1/things/", 3));
         assertThat(Shape.of("/files/te?t")).isEqualTo(new Shape("/files/te", 2));
         assertThat(Shape.of("/v1/permissions")).isEqualTo(new Shape("/v1/permissions", 2));
-        assertThat(LiteralPrefixHandlerMapping.shapes(
+        assertThat(PathShapeHandlerMapping.shapes(
                         RequestMappingInfo.paths().options(options).build()))
                 .allSatisfy(
                         shape -> assertThat(shape.fits("/anything/at/all", 3)).isTrue());
     }
 
     private static boolean mayMatch(Shape[] shapes, String path) {
-        return LiteralPrefixHandlerMapping.mayMatch(shapes, path, LiteralPrefixHandlerMapping.slashes(path));
+        return PathShapeHandlerMapping.mayMatch(shapes, path, PathShapeHandlerMapping.slashes(path));
     }
 
     @Test

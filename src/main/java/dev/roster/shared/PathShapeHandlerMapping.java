@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * path's shape is left out before those checks. Paths with escapes ({@code %}) take the full test, as a pattern
  * compares the decoded text.
  */
-final class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
+final class PathShapeHandlerMapping extends RequestMappingHandlerMapping {
 
     /** What a pattern's paths look like: the text they begin with and their number of slashes, -1 for any. */
     record Shape(String prefix, int slashes) {
