@@ -30,7 +30,14 @@ class JdbcRoleAssignmentRepository {
 
     /** Assigns a role; empty when the user already holds it there. */
     Optional<RoleAssignment> assign(
-            OrganizationId org, UUID id, UserId user, Role role, UUID resource, boolean pending, String actor) {
+            OrganizationId org,
+            UUID id,
+            UserId user,
+            UUID roleId,
+            String roleName,
+            UUID resource,
+            boolean pending,
+            String actor) {
         return jdbc.sql("""
                         INSERT INTO role_assignments (id, organization_id, user_id, role_id, resource_id, pending,
                             created_by)
@@ -41,15 +48,15 @@ class JdbcRoleAssignmentRepository {
                 .param("id", id)
                 .param("org", org.value())
                 .param("user", user.value())
-                .param("role", role.id())
+                .param("role", roleId)
                 .param("resource", resource)
                 .param("pending", pending)
                 .param("actor", actor)
                 .query((rs, row) -> new RoleAssignment(
                         id,
                         user.value(),
-                        role.id(),
-                        role.name(),
+                        roleId,
+                        roleName,
                         resource,
                         resource == null ? "organization" : "environment",
                         pending,

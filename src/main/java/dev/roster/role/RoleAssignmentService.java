@@ -13,13 +13,11 @@ import dev.roster.shared.UserId;
 import dev.roster.user.RoleAssignmentRequest;
 import dev.roster.user.User;
 import dev.roster.user.UserActivated;
-import dev.roster.user.UserRolesRequested;
 import dev.roster.user.UserService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,7 +111,7 @@ public class RoleAssignmentService {
                     "too_many_role_assignments", "A user holds at most " + MAX_ASSIGNMENTS + " role assignments.");
         }
         RoleAssignment assignment = assignments
-                .assign(org, Ids.next(), userId, role, resource, false, caller.actor())
+                .assign(org, Ids.next(), userId, role.id(), role.name(), resource, false, caller.actor())
                 .orElseThrow(() ->
                         ProblemException.conflict("role_already_assigned", "The user already holds this role there."));
         publish(caller, org, "user.role_assigned", "user", userId.value(), described(assignment));
@@ -194,108 +192,14 @@ public class RoleAssignmentService {
         return new Grants(organizationWide, byResource);
     }
 
-    /**
-     * Assigns the roles a user was created or updated with, in that transaction. Roles that grant no permission
-     * (the built-in user role) need nothing more than the right to create the user; any other needs roles:manage
-     * and every permission it carries, where it is scoped.
-     */
-    @EventListener
-    void on(UserRolesRequested request) {
-        OrganizationId org = request.organizationId();
-        Caller caller = request.caller();
-        List<RoleAssignment> before = List.of();
-        if (!request.created()) {
-            assignments.lockAssignmentsOf(request.userId());
-            before = assignments.assignments(org, request.userId());
-        }
-        Resolved resolved = resolveAll(org, request.roles());
-        List<Wanted> wanted = new ArrayList<>();
-        for (UserRolesRequested.RoleRef ref : request.roles()) {
-            Role role = resolved.role(ref);
-            UUID resource = resolved.resource(org, ref);
-            boolean held = before.stream()
-                    .anyMatch(a -> a.roleId().equals(role.id()) && Objects.equals(a.resourceId(), resource));
-            if (!held) {
-                checkGrant(caller, role, resource);
-            }
-            wanted.add(new Wanted(role, resource));
-        }
-        if (request.replace()) {
-            for (RoleAssignment held : before) {
-                boolean kept = held.resourceId() != null
-                        || wanted.stream().anyMatch(w -> w.role().id().equals(held.roleId()));
-                if (!kept) {
-                    checkGrant(caller, roles.findRole(org, held.roleId()).orElseThrow(), null);
-                    assignments.unassign(org, held.id());
-                }
-            }
-        }
-        for (Wanted w : wanted) {
-            assignments.assign(
-                    org, Ids.next(), request.userId(), w.role(), w.resource(), request.pending(), caller.actor());
-        }
-    }
-
     /** The roles that waited for an invitation's acceptance take effect. */
     @EventListener
     void on(UserActivated activated) {
         assignments.activatePending(activated.organizationId(), activated.userId());
     }
 
-    private record Wanted(Role role, UUID resource) {}
-
-    /**
-     * Looks up every role and environment the refs name with one query each (by id, by name, environments), not
-     * one per ref.
-     */
-    private Resolved resolveAll(OrganizationId org, List<UserRolesRequested.RoleRef> refs) {
-        Set<UUID> ids = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        Set<UUID> resources = new HashSet<>();
-        for (UserRolesRequested.RoleRef ref : refs) {
-            if (ref.roleId() != null) {
-                ids.add(ref.roleId());
-            } else {
-                names.add(ref.name());
-            }
-            if (ref.resourceId() != null && !ref.resourceId().equals(org.value())) {
-                resources.add(ref.resourceId());
-            }
-        }
-        Set<UUID> environmentIds = new HashSet<>();
-        if (!resources.isEmpty()) {
-            environments.environments(org, resources, null, resources.size()).forEach(e -> environmentIds.add(e.id()));
-        }
-        return new Resolved(roles.findRoles(org, ids), roles.findRolesByName(org, names), environmentIds);
-    }
-
-    /** The roles and environments a request's refs name, as found. */
-    private record Resolved(Map<UUID, Role> byId, Map<String, Role> byName, Set<UUID> environments) {
-
-        Role role(UserRolesRequested.RoleRef ref) {
-            Role role = ref.roleId() != null ? byId.get(ref.roleId()) : byName.get(ref.name());
-            if (role == null) {
-                throw ProblemException.invalid(
-                        ref.field(),
-                        ref.roleId() != null
-                                ? "is not a role of this organization"
-                                : "names no role of this organization: " + ref.name());
-            }
-            return role;
-        }
-
-        UUID resource(OrganizationId org, UserRolesRequested.RoleRef ref) {
-            if (ref.resourceId() == null || ref.resourceId().equals(org.value())) {
-                return null;
-            }
-            if (!environments.contains(ref.resourceId())) {
-                throw invalidResource(ref.resourceField());
-            }
-            return ref.resourceId();
-        }
-    }
-
-    private static void checkGrant(Caller caller, Role role, UUID resource) {
+    /** Fails unless the caller may grant the role there: roles:manage and every permission it carries. */
+    static void checkGrant(Caller caller, Role role, UUID resource) {
         Set<Permission> permissions = role.grants();
         if (permissions.isEmpty()) {
             return;
@@ -313,7 +217,7 @@ public class RoleAssignmentService {
         return resourceId;
     }
 
-    private static ProblemException invalidResource(String field) {
+    static ProblemException invalidResource(String field) {
         return ProblemException.invalid(
                 field, "must be an environment of this organization, or the organization itself");
     }

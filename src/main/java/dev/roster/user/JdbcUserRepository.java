@@ -35,7 +35,7 @@ class JdbcUserRepository {
      * invitation feature): the user object shows them all. The names of its roles across the organization, in effect
      * and pending, are kept on its row by triggers on the role feature's assignments (V51).
      */
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT u.id, u.organization_id, u.email, u.first_name, u.last_name, u.name, u.mobile_phone,
                 u.role_names AS roles, u.pending_role_names AS pending_roles,
                 u.status, u.allow_password_auth, u.send_invitation, u.mfa_enabled, u.last_login_at, u.metadata,
@@ -47,8 +47,14 @@ class JdbcUserRepository {
                 m.id AS manager_id,
                 coalesce(m.name, nullif(concat_ws(' ', m.first_name, m.last_name), '')) AS manager_name,
                 m.email AS manager_email
-            FROM users u LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
             """;
+
+    /** The user's invitation and manager, for {@link #COLUMNS}: join them to a user {@code u}. */
+    private static final String JOINS = """
+            LEFT JOIN invitations i ON i.user_id = u.id LEFT JOIN users m ON m.id = u.manager_id
+            """;
+
+    private static final String SELECT = COLUMNS + "FROM users u " + JOINS;
 
     /**
      * Live users of live organizations, as sign-in sees them. Read on every request a JWT makes, so it reads no
@@ -72,28 +78,44 @@ class JdbcUserRepository {
 
     /**
      * Inserts a user unless a live user already has its email (in the organization, or anywhere when platformWide),
-     * checked in the same statement; answers whether it was inserted. Take {@link #lockEmail} first.
+     * checked in the same statement, and answers it as {@link #find} would; empty when the email is taken. Take
+     * {@link #lockEmail} first. The user's row carries the names of the roles it is created with (held, or pending
+     * its invitation's acceptance), sorted as the triggers of V51 sort them, so assigning those roles next in the
+     * transaction leaves the row as it is (V60).
      */
-    boolean insert(
-            OrganizationId org, UserId id, UserDraft user, UserStatus status, String actor, boolean platformWide) {
-        return jdbc.sql("""
+    Optional<User> insert(
+            OrganizationId org,
+            UserId id,
+            UserDraft user,
+            UserStatus status,
+            String actor,
+            boolean platformWide,
+            List<String> roleNames,
+            boolean pending) {
+        String[] names = roleNames.toArray(String[]::new);
+        return jdbc.sql("WITH u AS (" + """
                         INSERT INTO users (id, organization_id, email, first_name, last_name, name, mobile_phone,
                             status, allow_password_auth, send_invitation, metadata, external_id, manager_id,
-                            activated_at, created_by, updated_by)
+                            activated_at, created_by, updated_by, role_names, pending_role_names)
                         SELECT :id, :org, :email, :firstName, :lastName, :name, :mobilePhone, :status,
                             :allowPasswordAuth, :sendInvitation, CAST(:metadata AS jsonb), :externalId, :managerId,
-                            CASE WHEN :status = 'active' THEN now() END, :actor, :actor
+                            CASE WHEN :status = 'active' THEN now() END, :actor, :actor,
+                            ARRAY(SELECT unnest(CAST(:held AS text[])) ORDER BY 1),
+                            ARRAY(SELECT unnest(CAST(:pending AS text[])) ORDER BY 1)
                         WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = :email AND deleted_at IS NULL
                                           AND (:platformWide OR organization_id = :org))
-                        """)
-                        .param("id", id.value())
-                        .param("org", org.value())
-                        .params(fields(user))
-                        .param("status", status.code())
-                        .param("actor", actor)
-                        .param("platformWide", platformWide)
-                        .update()
-                == 1;
+                        RETURNING *)
+                        """ + COLUMNS + "FROM u " + JOINS)
+                .param("id", id.value())
+                .param("org", org.value())
+                .params(fields(user))
+                .param("status", status.code())
+                .param("actor", actor)
+                .param("platformWide", platformWide)
+                .param("held", pending ? new String[0] : names)
+                .param("pending", pending ? names : new String[0])
+                .query(this::map)
+                .optional();
     }
 
     Optional<User> find(OrganizationId org, UserId id) {

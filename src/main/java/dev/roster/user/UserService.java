@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,7 @@ public class UserService {
     private final UserRules rules;
     private final OrganizationService organizations;
     private final SsoAvailability sso;
+    private final UserRoles userRoles;
     private final ApplicationEventPublisher events;
     private final boolean emailUniqueAcrossPlatform;
 
@@ -47,12 +49,14 @@ public class UserService {
             UserRules rules,
             OrganizationService organizations,
             SsoAvailability sso,
+            UserRoles userRoles,
             ApplicationEventPublisher events,
             RosterProperties properties) {
         this.users = users;
         this.rules = rules;
         this.organizations = organizations;
         this.sso = sso;
+        this.userRoles = userRoles;
         this.events = events;
         this.emailUniqueAcrossPlatform = properties.users().emailUniqueAcrossPlatform();
     }
@@ -85,16 +89,21 @@ public class UserService {
         }
         checkManager(org, null, draft.managerId());
         UserId id = new UserId(Ids.next());
+        boolean pending = invites && organizations.rolesTakeEffectOnAccept(org);
+        NewUserRoles granted = userRoles.resolve(new UserRolesRequested(caller, org, id, roles, pending));
         users.lockEmail(draft.email());
         UserStatus status = invites ? UserStatus.INVITED : UserStatus.ACTIVE;
-        save(() -> {
-            if (!users.insert(org, id, draft, status, caller.actor(), emailUniqueAcrossPlatform)) {
-                throw emailTaken();
-            }
-        });
-        boolean pending = invites && organizations.rolesTakeEffectOnAccept(org);
-        events.publishEvent(new UserRolesRequested(caller, org, id, roles, false, pending, true));
-        User created = reload(org, id);
+        User created = save(() -> users.insert(
+                        org,
+                        id,
+                        draft,
+                        status,
+                        caller.actor(),
+                        emailUniqueAcrossPlatform,
+                        granted.organizationWide(),
+                        pending))
+                .orElseThrow(UserService::emailTaken);
+        userRoles.assign(granted);
         publish(caller, "user.created", created, created(created));
         if (request.groups() != null || request.positionIds() != null) {
             events.publishEvent(new UserPlaced(
@@ -227,7 +236,7 @@ public class UserService {
         }
         if (roles != null) {
             boolean pending = current.status() == UserStatus.INVITED && organizations.rolesTakeEffectOnAccept(org);
-            events.publishEvent(new UserRolesRequested(caller, org, id, roles, true, pending, false));
+            userRoles.replace(new UserRolesRequested(caller, org, id, roles, pending));
         }
         User updated = reload(org, id);
         Changes changes = diff(current, updated);
@@ -489,8 +498,15 @@ public class UserService {
     }
 
     private static void save(Runnable write) {
-        try {
+        save(() -> {
             write.run();
+            return null;
+        });
+    }
+
+    private static <T> T save(Supplier<T> write) {
+        try {
+            return write.get();
         } catch (DuplicateKeyException e) {
             if (String.valueOf(e.getMessage()).contains("users_external_id")) {
                 throw ProblemException.conflict("external_id_taken", "Another user has this externalId.");
