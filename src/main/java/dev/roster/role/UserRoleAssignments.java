@@ -1,13 +1,11 @@
 package dev.roster.role;
 
-import dev.roster.shared.Caller;
 import dev.roster.shared.Ids;
 import dev.roster.shared.OrganizationId;
 import dev.roster.shared.ProblemException;
 import dev.roster.user.NewUserRoles;
 import dev.roster.user.UserRoles;
 import dev.roster.user.UserRolesRequested;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,75 +38,63 @@ class UserRoleAssignments implements UserRoles {
 
     @Override
     public NewUserRoles resolve(UserRolesRequested request) {
+        return new NewUserRoles(request, granted(request, List.of()));
+    }
+
+    @Override
+    public void assign(NewUserRoles granted) {
+        granted.grants().forEach(grant -> assign(granted.request(), grant));
+    }
+
+    @Override
+    public void replace(UserRolesRequested request) {
+        OrganizationId org = request.organizationId();
+        assignments.lockAssignmentsOf(request.userId());
+        List<RoleAssignment> before = assignments.assignments(org, request.userId());
+        List<NewUserRoles.Grant> wanted = granted(request, before);
+        for (RoleAssignment held : before) {
+            boolean kept = held.resourceId() != null
+                    || wanted.stream().anyMatch(w -> w.roleId().equals(held.roleId()));
+            if (!kept) {
+                RoleAssignmentService.checkGrant(
+                        request.caller(), roles.findRole(org, held.roleId()).orElseThrow(), null);
+                assignments.unassign(org, held.id());
+            }
+        }
+        wanted.forEach(grant -> assign(request, grant));
+    }
+
+    /**
+     * Each role the request names, once per place, after checking that the caller may grant it there unless the user
+     * holds it there already.
+     */
+    private List<NewUserRoles.Grant> granted(UserRolesRequested request, List<RoleAssignment> held) {
         OrganizationId org = request.organizationId();
         Resolved resolved = resolveAll(org, request.roles());
         Set<NewUserRoles.Grant> grants = new LinkedHashSet<>();
         for (UserRolesRequested.RoleRef ref : request.roles()) {
             Role role = resolved.role(ref);
             UUID resource = resolved.resource(org, ref);
-            RoleAssignmentService.checkGrant(request.caller(), role, resource);
+            if (held.stream()
+                    .noneMatch(a -> a.roleId().equals(role.id()) && Objects.equals(a.resourceId(), resource))) {
+                RoleAssignmentService.checkGrant(request.caller(), role, resource);
+            }
             grants.add(new NewUserRoles.Grant(role.id(), role.name(), resource));
         }
-        return new NewUserRoles(request, new ArrayList<>(grants));
+        return List.copyOf(grants);
     }
 
-    @Override
-    public void assign(NewUserRoles granted) {
-        UserRolesRequested request = granted.request();
-        for (NewUserRoles.Grant grant : granted.grants()) {
-            assignments.assign(
-                    request.organizationId(),
-                    Ids.next(),
-                    request.userId(),
-                    grant.roleId(),
-                    grant.roleName(),
-                    grant.resourceId(),
-                    request.pending(),
-                    request.caller().actor());
-        }
+    private void assign(UserRolesRequested request, NewUserRoles.Grant grant) {
+        assignments.assign(
+                request.organizationId(),
+                Ids.next(),
+                request.userId(),
+                grant.roleId(),
+                grant.roleName(),
+                grant.resourceId(),
+                request.pending(),
+                request.caller().actor());
     }
-
-    @Override
-    public void replace(UserRolesRequested request) {
-        OrganizationId org = request.organizationId();
-        Caller caller = request.caller();
-        assignments.lockAssignmentsOf(request.userId());
-        List<RoleAssignment> before = assignments.assignments(org, request.userId());
-        Resolved resolved = resolveAll(org, request.roles());
-        List<Wanted> wanted = new ArrayList<>();
-        for (UserRolesRequested.RoleRef ref : request.roles()) {
-            Role role = resolved.role(ref);
-            UUID resource = resolved.resource(org, ref);
-            boolean held = before.stream()
-                    .anyMatch(a -> a.roleId().equals(role.id()) && Objects.equals(a.resourceId(), resource));
-            if (!held) {
-                RoleAssignmentService.checkGrant(caller, role, resource);
-            }
-            wanted.add(new Wanted(role, resource));
-        }
-        for (RoleAssignment held : before) {
-            boolean kept = held.resourceId() != null
-                    || wanted.stream().anyMatch(w -> w.role().id().equals(held.roleId()));
-            if (!kept) {
-                RoleAssignmentService.checkGrant(
-                        caller, roles.findRole(org, held.roleId()).orElseThrow(), null);
-                assignments.unassign(org, held.id());
-            }
-        }
-        for (Wanted w : wanted) {
-            assignments.assign(
-                    org,
-                    Ids.next(),
-                    request.userId(),
-                    w.role().id(),
-                    w.role().name(),
-                    w.resource(),
-                    request.pending(),
-                    caller.actor());
-        }
-    }
-
-    private record Wanted(Role role, UUID resource) {}
 
     /**
      * Looks up every role and environment the refs name with one query each (by id, by name, environments), not
